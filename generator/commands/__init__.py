@@ -1,0 +1,1 @@
+"""sdkgen subcommands, one module each (see generator.cli.COMMANDS)."""

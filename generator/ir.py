@@ -1,0 +1,245 @@
+"""The intermediate representation every parser produces and every renderer reads.
+
+Plain frozen dataclasses. Schema references stay by name (`Schema.ref`), so recursive
+schemas need no cycles in the objects; `Api.schemas` resolves them. Values copied from
+the spec (defaults, enum members, examples) are plain JSON values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+JSON = Any
+
+# Schema.type values. "any" is a schema with no type constraint, "union" one made only
+# of oneOf/anyOf, "ref" a bare reference to a component schema.
+SCHEMA_TYPES = (
+    "object",
+    "array",
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "null",
+    "any",
+    "union",
+    "ref",
+)
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    property_name: str
+    # (discriminator value, component schema name), in spec order.
+    mapping: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    schema: Schema
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Schema:
+    """One schema. `name` is the component name, or for inline schemas a name built
+    deterministically from where it sits (e.g. `CreateRunRequestToolResources`)."""
+
+    type: str
+    pointer: str
+    name: str | None = None
+    ref: str | None = None
+    title: str | None = None
+    description: str | None = None
+    format: str | None = None
+    nullable: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    deprecated: bool = False
+    has_default: bool = False
+    default: JSON = None
+    enum: tuple[JSON, ...] | None = None
+    const: JSON = None
+    has_const: bool = False
+    # numeric constraints; exclusive bounds are normalized to numbers (3.1 form)
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    multiple_of: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+    min_properties: int | None = None
+    max_properties: int | None = None
+    items: Schema | None = None
+    properties: tuple[Property, ...] = ()
+    # None: not said (open); False: closed; a Schema: a map of that value type.
+    additional_properties: Schema | bool | None = None
+    one_of: tuple[Schema, ...] = ()
+    any_of: tuple[Schema, ...] = ()
+    all_of: tuple[Schema, ...] = ()
+    not_: Schema | None = None
+    discriminator: Discriminator | None = None
+    examples: tuple[JSON, ...] = ()
+    # vendor extensions (x-ms-enum, x-ms-discriminator-value, ...), key -> JSON value
+    extensions: tuple[tuple[str, JSON], ...] = ()
+
+    def property(self, name: str) -> Property | None:
+        for prop in self.properties:
+            if prop.name == name:
+                return prop
+        return None
+
+    def extension(self, key: str) -> JSON:
+        for k, value in self.extensions:
+            if k == key:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    schema: Schema
+    description: str | None = None
+    required: bool = False
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class Encoding:
+    property_name: str
+    content_type: str | None = None
+    style: str | None = None
+    explode: bool | None = None
+
+
+@dataclass(frozen=True)
+class MediaType:
+    media_type: str
+    schema: Schema | None
+    encoding: tuple[Encoding, ...] = ()
+    examples: tuple[tuple[str, JSON], ...] = ()
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # path | query | header | cookie
+    schema: Schema | None
+    required: bool = False
+    description: str | None = None
+    deprecated: bool = False
+    style: str | None = None
+    explode: bool | None = None
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    content: tuple[MediaType, ...]
+    required: bool = False
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str | None = None
+    content: tuple[MediaType, ...] = ()
+    headers: tuple[Header, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    """An x-ms-examples entry. `data` is None when its external file is absent."""
+
+    name: str
+    ref: str | None
+    data: JSON = None
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str  # lower case
+    path: str
+    operation_id: str
+    pointer: str
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    description: str | None = None
+    deprecated: bool = False
+    parameters: tuple[Parameter, ...] = ()
+    request_body: RequestBody | None = None
+    responses: tuple[Response, ...] = ()
+    # None: inherits the API's security; () : explicitly open
+    security: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] | None = None
+    examples: tuple[Example, ...] = ()
+    extensions: tuple[tuple[str, JSON], ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str | None = None
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    type: str  # apiKey | http | oauth2 | openIdConnect
+    description: str | None = None
+    location: str | None = None  # apiKey: header | query | cookie
+    parameter_name: str | None = None  # apiKey: the header/query name
+    scheme: str | None = None  # http: bearer | basic
+    bearer_format: str | None = None
+    flows: tuple[tuple[str, JSON], ...] = ()
+
+
+@dataclass(frozen=True)
+class Api:
+    source: str
+    openapi: str
+    title: str
+    version: str
+    description: str | None = None
+    servers: tuple[Server, ...] = ()
+    security_schemes: tuple[SecurityScheme, ...] = ()
+    security: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
+    operations: tuple[Operation, ...] = ()
+    schemas: Mapping[str, Schema] = field(default_factory=dict)
+
+    def operation(self, method: str, path: str) -> Operation | None:
+        for op in self.operations:
+            if op.method == method.lower() and op.path == path:
+                return op
+        return None
+
+    def resolve(self, schema: Schema) -> Schema:
+        """Follow `ref` links to the schema they name (stops on a ref cycle)."""
+        seen: set[str] = set()
+        while schema.type == "ref" and schema.ref in self.schemas:
+            if schema.ref in seen:
+                break
+            seen.add(schema.ref)
+            schema = self.schemas[schema.ref]
+        return schema
