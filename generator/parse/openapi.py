@@ -106,6 +106,12 @@ class _Parser:
                 raise self.fail(pointer, "$ref cycle")
         return node, pointer
 
+    def text(self, value: Any, pointer: str) -> str | None:
+        """A text field; some published specs put a `$ref` to another text there."""
+        if isinstance(value, dict) and "$ref" in value:
+            value, _ = self.lookup(value["$ref"], pointer + "/$ref")
+        return value if isinstance(value, str) else None
+
     def obj(self, node: Any, pointer: str, what: str) -> dict[str, Any]:
         if not isinstance(node, dict):
             raise self.fail(pointer, f"{what} must be an object, got {_json_type(node)}")
@@ -369,9 +375,9 @@ class _Parser:
     def metadata(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         """The annotation keywords a schema (or a $ref with siblings) may carry."""
         meta: dict[str, Any] = {}
-        for key, attr in (("title", "title"), ("description", "description")):
+        for key in ("title", "description"):
             if key in node:
-                meta[attr] = node[key]
+                meta[key] = self.text(node[key], f"{pointer}/{key}")
         if node.get("nullable") is True:
             meta["nullable"] = True
         for key, attr in (("readOnly", "read_only"), ("writeOnly", "write_only"), ("deprecated", "deprecated")):
@@ -531,8 +537,9 @@ class _Parser:
             return ()
         if not isinstance(raw, list):
             raise self.fail(f"{pointer}/{key}", f"'{key}' must be a list of schemas")
+        # allOf parts merge into their parent, so they share its name.
         return tuple(
-            self.schema(item, f"{pointer}/{key}/{i}", f"{name}{_variant_hint(item, i)}")
+            self.schema(item, f"{pointer}/{key}/{i}", name if key == "allOf" else f"{name}{_variant_hint(item, i)}")
             for i, item in enumerate(raw)
         )
 

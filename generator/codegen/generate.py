@@ -1,0 +1,79 @@
+"""Spec arguments -> rendered packages written to the output folder, with a report."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..parse.openapi import parse_openapi
+from ..specs import load_pins, spec_source
+from .render import GeneratedPackage, package_name, render_package
+from .writer import write_files
+
+
+@dataclass
+class GenerationResult:
+    label: str
+    package: str
+    operations: int
+    models: int
+    seconds: float
+    report: dict[str, Any]
+
+
+def generate_all(specs: list[str], out_dir: Path, package: str | None = None) -> list[GenerationResult]:
+    """Renders every spec first and writes only when all of them rendered."""
+    arguments = specs or list(load_pins())
+    files: dict[str, str] = {}
+    results = []
+    for argument in arguments:
+        started = time.perf_counter()
+        source = spec_source(argument)
+        api = parse_openapi(source.path)
+        api_version = source.api_version or api.version
+        service = source.pin.service if source.pin else None
+        name = package or package_name(api, api_version, service)
+        generated = render_package(api, name, api_version)
+        for rel, text in generated.files.items():
+            files[f"{name}/{rel}"] = text
+        results.append(
+            GenerationResult(
+                label=argument,
+                package=name,
+                operations=len(api.operations),
+                models=len(generated.models.definitions),
+                seconds=time.perf_counter() - started,
+                report=_report(str(source.path), api_version, generated, out_dir),
+            )
+        )
+    write_files(out_dir, files)
+    return results
+
+
+def _report(source: str, api_version: str, generated: GeneratedPackage, out_dir: Path) -> dict[str, Any]:
+    name = generated.name
+    plan = generated.client
+    models = generated.models
+    return {
+        "source": source,
+        "api_version": api_version,
+        "package": name,
+        "package_dir": str(out_dir.resolve()),
+        "client": f"{name}:Client",
+        "operations": [
+            {
+                "method": method.operation.method.upper(),
+                "path": method.operation.path,
+                "operation_id": method.operation.operation_id,
+                "call": ".".join(path + (method.name,)),
+            }
+            for path, method in plan.methods
+        ],
+        "models": [
+            {"schema": schema, "class": f"{name}.models:{py_name}"}
+            for schema, py_name in models.component_names.items()
+        ],
+        "skipped": [],
+    }

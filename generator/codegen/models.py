@@ -1,0 +1,344 @@
+"""Plans the models module: which IR schemas become classes, enums or type aliases,
+their unique Python names, and the Python type expression of every schema.
+
+Components are named first so references resolve to the same names everywhere; inline
+objects and enums get classes named from where they sit (schema.name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ir import Api, Property, Schema
+from ..naming import field_name, pascal, snake, unique
+from .pysource import clean_lines, py_value
+
+# Names the generated modules define or import; no model or resource may take them.
+_MODULE_NAMES = {
+    "Any",
+    "BaseModel",
+    "ConfigDict",
+    "Field",
+    "Literal",
+    "Union",
+    "OpenEnum",
+    "OpenIntEnum",
+    "annotations",
+    "Client",
+    "AsyncClient",
+    "NotGiven",
+    "NOT_GIVEN",
+    "FileTypes",
+    "Mapping",
+    "httpx",
+    "warnings",
+    "models",
+}
+
+
+@dataclass
+class ModelField:
+    name: str  # Python attribute
+    wire: str  # JSON name
+    annotation: str
+    required: bool
+    doc: list[str]
+    constraints: list[tuple[str, str]]  # Field(...) keyword -> literal
+
+
+@dataclass
+class ModelClass:
+    name: str
+    schema: Schema
+    doc: list[str]
+    fields: list[ModelField] = field(default_factory=list)
+    closed: bool = False
+
+
+@dataclass
+class EnumClass:
+    name: str
+    base: str  # OpenEnum | OpenIntEnum
+    members: list[tuple[str, str]]  # member name -> literal
+    doc: list[str]
+
+
+@dataclass
+class TypeAlias:
+    name: str
+    parts: list[str]  # Union members, or a single expression
+    doc: list[str]
+    deps: set[str] = field(default_factory=set)
+
+
+Definition = ModelClass | EnumClass | TypeAlias
+
+
+class ModelPlan:
+    """All definitions of a models module, by Python name, in definition order."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.taken: set[str] = set(_MODULE_NAMES)
+        self.definitions: dict[str, Definition] = {}
+        self.component_names: dict[str, str] = {}
+        self.inline_names: dict[str, str] = {}  # schema pointer -> name
+        for name in api.schemas:
+            self.component_names[name] = unique(pascal(name), self.taken)
+        for name, schema in api.schemas.items():
+            self.define_component(self.component_names[name], schema)
+
+    # -- definitions ----------------------------------------------------------------
+
+    def define_component(self, py_name: str, schema: Schema) -> None:
+        doc = _doc(schema)
+        if _is_model(self.api, schema):
+            self.define_class(py_name, schema)
+        elif _enum_values(schema):
+            self.definitions[py_name] = self.enum(py_name, schema, doc)
+        elif schema.type == "union" and not schema.nullable:
+            parts = self.union_parts(schema)
+            self.definitions[py_name] = TypeAlias(py_name, parts, doc, self.deps_of(parts))
+        else:
+            expr = self.type_of(schema, alias_unions=True)
+            self.definitions[py_name] = TypeAlias(py_name, [expr], doc, self.deps_of([expr]))
+
+    def define_class(self, py_name: str, schema: Schema) -> None:
+        model = ModelClass(py_name, schema, _doc(schema))
+        # Registered before its fields are typed, so self-references find it.
+        self.definitions[py_name] = model
+        props, closed = self.flatten(schema, set())
+        model.closed = closed
+        taken = set()
+        for prop in props:
+            model.fields.append(self.model_field(prop, taken))
+
+    def model_field(self, prop: Property, taken: set[str]) -> ModelField:
+        annotation = self.type_of(prop.schema)
+        if not prop.required and not annotation.endswith("| None") and annotation not in ("Any", "None"):
+            annotation += " | None"
+        name = field_name(prop.name)
+        if name in _ANNOTATION_NAMES:  # a field named `str` would shadow the type
+            name += "_"
+        return ModelField(
+            name=unique(name, taken),
+            wire=prop.name,
+            annotation=annotation,
+            required=prop.required,
+            doc=_doc(prop.schema, self.api),
+            constraints=_constraints(self.api.resolve(prop.schema)),
+        )
+
+    def flatten(self, schema: Schema, seen: set[str]) -> tuple[list[Property], bool]:
+        """Properties of an object, allOf parts merged in order; whether it is closed."""
+        props: dict[str, Property] = {}
+        required: set[str] = set()
+        closed = schema.additional_properties is False
+        for part in schema.all_of:
+            target = part
+            if part.type == "ref" and part.ref:
+                if part.ref in seen:
+                    continue
+                seen = seen | {part.ref}
+                target = self.api.resolve(part)
+            if target.type != "object":
+                continue
+            part_props, _ = self.flatten(target, seen)
+            for prop in part_props:
+                props[prop.name] = prop
+                if prop.required:
+                    required.add(prop.name)
+        for prop in schema.properties:
+            if prop.name in props and props[prop.name].required:
+                required.add(prop.name)
+            props[prop.name] = prop
+            if prop.required:
+                required.add(prop.name)
+        out = [Property(p.name, p.schema, p.name in required) for p in props.values()]
+        return out, closed
+
+    def enum(self, py_name: str, schema: Schema, doc: list[str]) -> EnumClass:
+        values = _enum_values(schema) or []
+        base = "OpenIntEnum" if all(isinstance(v, int) for v in values) else "OpenEnum"
+        taken: set[str] = {"name", "value", "mro"}
+        members = []
+        for value in values:
+            member = snake(str(value)).upper() if value != "" else "EMPTY"
+            members.append((unique(_member_name(member), taken), py_value(value)))
+        return EnumClass(py_name, base, members, doc)
+
+    def inline_definition(self, schema: Schema) -> str:
+        """The name of the class/enum/alias defined for an inline schema."""
+        if schema.pointer in self.inline_names:
+            return self.inline_names[schema.pointer]
+        py_name = unique(pascal(schema.name or "Model"), self.taken)
+        self.inline_names[schema.pointer] = py_name
+        if _is_model(self.api, schema):
+            self.define_class(py_name, schema)
+        elif _enum_values(schema):
+            self.definitions[py_name] = self.enum(py_name, schema, _doc(schema))
+        else:
+            parts = self.union_parts(schema)
+            self.definitions[py_name] = TypeAlias(py_name, parts, _doc(schema), self.deps_of(parts))
+        return py_name
+
+    # -- type expressions -------------------------------------------------------------
+
+    def union_parts(self, schema: Schema) -> list[str]:
+        parts: list[str] = []
+        for variant in schema.one_of + schema.any_of:
+            expr = self.type_of(variant)
+            for piece in expr.split(" | "):
+                if piece not in parts:
+                    parts.append(piece)
+        if "Any" in parts:
+            return ["Any"]
+        return parts or ["Any"]
+
+    def type_of(self, schema: Schema, alias_unions: bool = True) -> str:
+        expr = self.base_type(schema, alias_unions)
+        if schema.nullable and expr not in ("Any", "None") and not expr.endswith("| None"):
+            expr += " | None"
+        return expr
+
+    def base_type(self, schema: Schema, alias_unions: bool) -> str:
+        kind = schema.type
+        if kind == "ref":
+            return self.component_names.get(schema.ref or "", "Any")
+        if schema.has_const:
+            return f"Literal[{py_value(schema.const)}]"
+        if _is_model(self.api, schema):
+            return self.inline_definition(schema)
+        values = _enum_values(schema)
+        if values is not None:
+            if len(values) == 1 or not all(isinstance(v, (str, int)) for v in values):
+                return "Literal[" + ", ".join(py_value(v) for v in values) + "]"
+            return self.inline_definition(schema)
+        if kind == "object":
+            extra = schema.additional_properties
+            value = self.type_of(extra) if isinstance(extra, Schema) else "Any"
+            return f"dict[str, {value}]"
+        if kind == "array":
+            return f"list[{self.type_of(schema.items) if schema.items else 'Any'}]"
+        if kind == "union":
+            parts = self.union_parts(schema)
+            if len(parts) == 1:
+                return parts[0]
+            return self.inline_definition(schema) if alias_unions else " | ".join(parts)
+        return _PRIMITIVE_TYPES.get(kind, "Any")
+
+    def deps_of(self, exprs: list[str]) -> set[str]:
+        names = set()
+        for expr in exprs:
+            for token in _identifiers(expr):
+                if token in self.definitions or token in self.component_names.values():
+                    names.add(token)
+        return names
+
+    # -- ordering ---------------------------------------------------------------------
+
+    def ordered(self) -> list[Definition]:
+        """Enums first, then aliases after the names their expression evaluates, classes
+        in between (their annotations are lazy). Recursion through a class is fine."""
+        order: list[Definition] = [d for d in self.definitions.values() if isinstance(d, EnumClass)]
+        placed = {d.name for d in order}
+        visiting: set[str] = set()
+
+        def place(name: str) -> None:
+            if name in placed or name in visiting:
+                return
+            visiting.add(name)
+            definition = self.definitions[name]
+            if isinstance(definition, TypeAlias):
+                for dep in sorted(definition.deps):
+                    if dep in self.definitions:
+                        place(dep)
+            visiting.discard(name)
+            placed.add(name)
+            order.append(definition)
+
+        for name in list(self.definitions):
+            place(name)
+        return order
+
+
+_ANNOTATION_NAMES = {"str", "int", "float", "bool", "list", "dict", "bytes"}
+
+_PRIMITIVE_TYPES = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+    "any": "Any",
+}
+
+
+def _identifiers(expr: str) -> list[str]:
+    out, current = [], ""
+    for ch in expr + " ":
+        if ch.isalnum() or ch == "_":
+            current += ch
+        else:
+            if current:
+                out.append(current)
+            current = ""
+    return out
+
+
+def _is_model(api: Api, schema: Schema) -> bool:
+    if schema.type != "object" or schema.has_const:
+        return False
+    if schema.properties or schema.all_of:
+        return True
+    # A bare object with no value schema: an open model rather than an untyped dict.
+    return not isinstance(schema.additional_properties, Schema)
+
+
+def _enum_values(schema: Schema) -> list | None:
+    if not schema.enum or schema.type not in ("string", "integer", "number", "boolean", "any"):
+        return None
+    return list(schema.enum)
+
+
+def _member_name(name: str) -> str:
+    if name.startswith("_"):
+        name = "V" + name
+    return name
+
+
+def _doc(schema: Schema, api: Api | None = None) -> list[str]:
+    lines = clean_lines(schema.description or schema.title)
+    if api is not None and not lines and schema.type == "ref":
+        target = api.resolve(schema)
+        lines = clean_lines(target.description or target.title)
+    return lines
+
+
+def _constraints(schema: Schema) -> list[tuple[str, str]]:
+    """pydantic Field keywords for the schema's value constraints."""
+    out: list[tuple[str, str]] = []
+    if schema.enum is not None or schema.has_const:
+        return out
+    numeric = schema.type in ("integer", "number")
+    sized = schema.type in ("string", "array")
+    if numeric:
+        for key, value in (
+            ("ge", schema.minimum),
+            ("le", schema.maximum),
+            ("gt", schema.exclusive_minimum),
+            ("lt", schema.exclusive_maximum),
+            ("multiple_of", schema.multiple_of),
+        ):
+            if value is not None:
+                out.append((key, py_value(value)))
+    if sized:
+        low = schema.min_length if schema.type == "string" else schema.min_items
+        high = schema.max_length if schema.type == "string" else schema.max_items
+        if low is not None:
+            out.append(("min_length", py_value(low)))
+        if high is not None:
+            out.append(("max_length", py_value(high)))
+    if schema.type == "string" and schema.pattern is not None:
+        out.append(("pattern", py_value(schema.pattern)))
+    return out

@@ -1,0 +1,100 @@
+"""Spec text and values -> inert, black-formatted Python source fragments.
+
+Everything taken from a spec reaches generated code only through these functions, so
+no description, default or name can break out of the literal or docstring it sits in.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def py_str(text: str) -> str:
+    """A double-quoted Python string literal, as black would write it."""
+    out = json.dumps(text, ensure_ascii=False)
+    # json leaves these raw; Python source must not contain them unescaped.
+    for ch in ("\u2028", "\u2029", "\x7f", "\x85"):
+        out = out.replace(ch, f"\\u{ord(ch):04x}")
+    return out
+
+
+def py_value(value: Any) -> str:
+    """A Python literal for a JSON value."""
+    if value is None:
+        return "None"
+    if value is True:
+        return "True"
+    if value is False:
+        return "False"
+    if isinstance(value, str):
+        return py_str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return f'float("{value}")'
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(py_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items()) + "}"
+    return py_str(str(value))
+
+
+def clean_lines(text: str | None) -> list[str]:
+    """Text as lines without control characters, tabs or trailing blanks."""
+    if not text:
+        return []
+    lines = []
+    for line in _split_lines(text):
+        line = line.replace("\t", "    ")
+        line = "".join(ch for ch in line if ch >= " " or ch == "\t")
+        lines.append(line.rstrip())
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    out: list[str] = []
+    for line in lines:  # collapse runs of blank lines
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
+
+
+def _split_lines(text: str) -> list[str]:
+    for ch in _LINE_BREAKS[1:]:
+        text = text.replace(ch, "\n")
+    return text.replace("\r", "\n").split("\n")
+
+
+def _docstring_safe(line: str) -> str:
+    line = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return line
+
+
+def docstring(lines: list[str], indent: int) -> str:
+    """A triple-quoted docstring (the first line without its indent), laid out as black
+    lays out docstrings: one line closes on the same line, several lines close on a
+    line of their own, continuation lines lose their common indentation."""
+    pad = " " * indent
+    body = [_docstring_safe(line) for line in lines] or ["."]
+    body[0] = body[0].strip() or "."
+    rest = body[1:]
+    margin = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+    rest = [line[margin:] for line in rest]
+    first = " " + body[0] if body[0].startswith('"') else body[0]
+    if not rest:
+        return '"""' + first + (' """' if first.endswith('"') else '"""')
+    out = ['"""' + first]
+    out.extend((pad + line) if line else "" for line in rest)
+    out.append(pad + '"""')
+    return "\n".join(out)
+
+
+def comment(lines: list[str], indent: int) -> str:
+    pad = " " * indent
+    return "\n".join(f"{pad}# {line}" if line else f"{pad}#" for line in lines)

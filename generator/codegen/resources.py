@@ -1,0 +1,284 @@
+"""Plans the client surface: operations grouped into resources by path, the way the
+official openai package groups them (`client.chat.completions.create(...)`), with one
+keyword argument per path/query/header parameter and per request-body field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ir import Api, MediaType, Operation, Schema
+from ..naming import field_name, pascal, snake, unique
+from .models import ModelPlan
+from .pysource import clean_lines
+
+# Set by the client itself, never a method argument.
+CLIENT_PARAMS = {("query", "api-version"), ("header", "api-key"), ("header", "authorization")}
+# Keyword arguments every method takes besides the operation's own.
+COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout")
+# Azure routes data-plane calls through a deployment: /deployments/{deployment-id}/...
+# scopes the call; it does not name a resource.
+SCOPE_SEGMENT = "deployments"
+
+JSON_TYPES = ("application/json", "text/json")
+
+
+@dataclass
+class Argument:
+    name: str  # Python keyword
+    wire: str
+    location: str  # path | query | header | body | file
+    annotation: str
+    required: bool
+    doc: list[str]
+
+
+@dataclass
+class Method:
+    name: str
+    operation: Operation
+    arguments: list[Argument]
+    body_kind: str | None  # json | multipart | form | raw | None
+    body_whole: Argument | None  # the body passed as one value, when not split into fields
+    return_type: str
+    response_kind: str  # json | text | bytes | json_or_text | none
+    response_model: str | None
+    error_model: str | None
+    doc: list[str]
+
+    @property
+    def call(self) -> str:
+        return self.name
+
+
+@dataclass
+class Resource:
+    path: tuple[str, ...]  # ("chat", "completions")
+    class_name: str
+    methods: list[Method] = field(default_factory=list)
+    children: dict[str, Resource] = field(default_factory=dict)
+
+    @property
+    def attribute(self) -> str:
+        return self.path[-1] if self.path else ""
+
+
+def _resource_path(op: Operation) -> tuple[list[str], str]:
+    """(resource path, method name) for an operation."""
+    segments = [s for s in op.path.split("/") if s]
+    if len(segments) >= 2 and segments[0] == SCOPE_SEGMENT and _is_param(segments[1]):
+        segments = segments[2:]
+    literals = [snake(s) for s in segments if not _is_param(s)]
+    method = op.method
+    if segments and _is_param(segments[-1]):
+        verb = {"get": "retrieve", "delete": "delete"}.get(method, "update")
+        return literals, verb
+    if len(segments) >= 2 and _is_param(segments[-2]) and snake(op.operation_id).startswith(literals[-1]):
+        return literals[:-1], literals[-1]  # an action on an item: runs.cancel
+    verb = {"get": "list", "post": "create", "put": "update", "patch": "update"}.get(method, method)
+    return literals, verb
+
+
+def _is_param(segment: str) -> bool:
+    return segment.startswith("{") and segment.endswith("}")
+
+
+class ClientPlan:
+    def __init__(self, api: Api, models: ModelPlan) -> None:
+        self.api = api
+        self.models = models
+        self.root = Resource((), "Client")
+        self.class_names: set[str] = set(models.taken)
+        self.methods: list[tuple[tuple[str, ...], Method]] = []
+        placed = self.place_operations()
+        for path, name, op in placed:
+            resource = self.resource(path)
+            method = self.method(name, op)
+            resource.methods.append(method)
+            self.methods.append((path, method))
+
+    def place_operations(self) -> list[tuple[tuple[str, ...], str, Operation]]:
+        """Resource path and method name per operation. When two operations claim the same
+        name, the one with more path parameters keeps it (the nested resource's own
+        verb); the others are named after their operationId."""
+        wanted = [(tuple(path), name, op) for op in self.api.operations for path, name in [_resource_path(op)]]
+        owners: dict[tuple[tuple[str, ...], str], Operation] = {}
+        for path, name, op in wanted:
+            current = owners.get((path, name))
+            if current is None or op.path.count("{") > current.path.count("{"):
+                owners[(path, name)] = op
+        taken: dict[tuple[str, ...], set[str]] = {}
+        for path, name in owners:
+            taken.setdefault(path, set()).add(name)
+        out = []
+        for path, name, op in wanted:
+            if owners[(path, name)] is not op:
+                name = unique(snake(op.operation_id), taken[path])
+            out.append((path, name, op))
+        return out
+
+    def resource(self, path: tuple[str, ...]) -> Resource:
+        node = self.root
+        for depth in range(len(path)):
+            key = path[depth]
+            if key not in node.children:
+                class_name = unique(pascal("_".join(path[: depth + 1])), self.class_names)
+                node.children[key] = Resource(path[: depth + 1], class_name)
+            node = node.children[key]
+        return node
+
+    def resources(self) -> list[Resource]:
+        out: list[Resource] = []
+
+        def walk(node: Resource) -> None:
+            for child in node.children.values():
+                out.append(child)
+                walk(child)
+
+        walk(self.root)
+        return out
+
+    # -- one operation ------------------------------------------------------------------
+
+    def method(self, name: str, op: Operation) -> Method:
+        taken = set(COMMON_KWARGS) | {"self"}
+        args: list[Argument] = []
+        for param in op.parameters:
+            if (param.location, param.name.lower()) in CLIENT_PARAMS:
+                continue
+            annotation = self.models.type_of(param.schema) if param.schema else "str"
+            args.append(
+                Argument(
+                    name=unique(field_name(param.name), taken),
+                    wire=param.name,
+                    location=param.location,
+                    annotation=annotation,
+                    required=param.required,
+                    doc=clean_lines(param.description) or _schema_doc(self.api, param.schema),
+                )
+            )
+        body_kind, body_whole = None, None
+        body = op.request_body
+        if body and body.content:
+            media = _preferred(body.content)
+            body_kind = _body_kind(media.media_type)
+            fields = self.body_fields(media.schema) if body_kind in ("json", "multipart", "form") else None
+            if fields is not None:
+                for prop_name, schema, required in fields:
+                    is_file = body_kind == "multipart" and _is_binary(self.api, schema)
+                    args.append(
+                        Argument(
+                            name=unique(field_name(prop_name), taken),
+                            wire=prop_name,
+                            location="file" if is_file else "body",
+                            annotation="FileTypes" if is_file else self.models.type_of(schema),
+                            required=required and body.required,
+                            doc=_schema_doc(self.api, schema),
+                        )
+                    )
+            else:
+                annotation = "bytes" if body_kind == "raw" else (
+                    self.models.type_of(media.schema) if media.schema else "Any"
+                )
+                body_whole = Argument(
+                    name=unique("body", taken),
+                    wire="",
+                    location="body",
+                    annotation=annotation,
+                    required=body.required,
+                    doc=clean_lines(body.description),
+                )
+                args.append(body_whole)
+        args.sort(key=lambda a: not a.required)
+        response_kind, response_model, return_type = self.response(op)
+        return Method(
+            name=name,
+            operation=op,
+            arguments=args,
+            body_kind=body_kind,
+            body_whole=body_whole,
+            return_type=return_type,
+            response_kind=response_kind,
+            response_model=response_model,
+            error_model=self.error_model(op),
+            doc=clean_lines(op.summary) + ([""] if op.summary and op.description else []) + (
+                clean_lines(op.description) if op.description != op.summary else []
+            ),
+        )
+
+    def body_fields(self, schema: Schema | None) -> list[tuple[str, Schema, bool]] | None:
+        """The body's top-level fields, when it is an object with named properties."""
+        if schema is None:
+            return None
+        target = self.api.resolve(schema)
+        if target.type != "object" or not (target.properties or target.all_of):
+            return None
+        props, _ = self.models.flatten(target, set())
+        return [(p.name, p.schema, p.required) for p in props]
+
+    def response(self, op: Operation) -> tuple[str, str | None, str]:
+        success = [r for r in op.responses if r.status.startswith("2")] or [
+            r for r in op.responses if r.status.upper() == "2XX"
+        ]
+        if not success:
+            return "none", None, "None"
+        content = success[0].content
+        json_media = next((m for m in content if _is_json(m.media_type)), None)
+        has_text = any(m.media_type.startswith("text/") for m in content)
+        if json_media is not None:
+            model = self.models.type_of(json_media.schema) if json_media.schema else "Any"
+            if has_text:
+                return "json_or_text", model, f"{model} | str"
+            return "json", model, model
+        if has_text:
+            return "text", None, "str"
+        if content:
+            return "bytes", None, "bytes"
+        return "none", None, "None"
+
+    def error_model(self, op: Operation) -> str | None:
+        for response in op.responses:
+            if response.status == "default" or response.status.startswith(("4", "5")):
+                media = next((m for m in response.content if _is_json(m.media_type)), None)
+                if media is not None and media.schema is not None:
+                    return self.models.type_of(media.schema)
+        return None
+
+
+def _preferred(content: tuple[MediaType, ...]) -> MediaType:
+    for media in content:
+        if _is_json(media.media_type):
+            return media
+    return content[0]
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base in JSON_TYPES or base.endswith("+json")
+
+
+def _body_kind(media_type: str) -> str:
+    base = media_type.split(";")[0].strip().lower()
+    if _is_json(base):
+        return "json"
+    if base == "multipart/form-data":
+        return "multipart"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    return "raw"
+
+
+def _is_binary(api: Api, schema: Schema) -> bool:
+    target = api.resolve(schema)
+    if target.type == "array" and target.items is not None:
+        target = api.resolve(target.items)
+    return target.type == "string" and target.format in ("binary", "byte")
+
+
+def _schema_doc(api: Api, schema: Schema | None) -> list[str]:
+    if schema is None:
+        return []
+    lines = clean_lines(schema.description or schema.title)
+    if not lines and schema.type == "ref":
+        target = api.resolve(schema)
+        lines = clean_lines(target.description or target.title)
+    return lines
