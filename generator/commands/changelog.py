@@ -1,0 +1,38 @@
+"""`sdkgen changelog`: the API changes across all pinned api-versions, newest first."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "changelog",
+        help="Markdown changelog across every pinned api-version, newest first",
+        description="Diff each pinned api-version against the one before it and write "
+        "one Markdown changelog, newest first (generated/CHANGELOG.md in `make generate`).",
+    )
+    parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..diff import diff_apis
+    from ..diff.render import markdown_body
+    from ..load import load_api
+    from ..specs import load_pins
+    from .diff import write_output
+
+    versions = list(load_pins())
+    apis = [load_api(version) for version in versions]
+    out = ["# Changelog", "", "API changes between the pinned api-versions, newest first.", ""]
+    for i in range(len(versions) - 1, 0, -1):
+        changes = diff_apis(apis[i - 1], apis[i])
+        out += [f"## {versions[i]}", "", f"Compared with {versions[i - 1]}.", ""]
+        out += [markdown_body(changes, level=3)]
+    if versions:
+        out += [f"## {versions[0]}", "", "The first pinned api-version.", ""]
+    write_output("\n".join(out), args.output)
+    return 0
