@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def resolve(pinned: PinnedFile) -> Path:
     cached = cache_dir() / pinned.sha256 / Path(pinned.path).name
     if cached.is_file() and sha256_of(cached) == pinned.sha256:
         return cached
+    import urllib.request  # only a download pays for importing it
+
     try:
         with urllib.request.urlopen(pinned.url, timeout=30) as response:
             payload = response.read()

@@ -11,6 +11,8 @@ import math
 from typing import Any
 
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Control characters other than tab and newline are dropped from text.
+_DROP_CONTROLS = {c: None for c in [*range(0x20), 0x7F] if c not in (0x09, 0x0A)}
 
 
 def py_str(text: str) -> str:
@@ -51,9 +53,7 @@ def clean_lines(text: str | None) -> list[str]:
         return []
     lines = []
     for line in _split_lines(text):
-        line = line.replace("\t", "    ")
-        line = "".join(ch for ch in line if ch >= " " or ch == "\t")
-        lines.append(line.rstrip())
+        lines.append(line.replace("\t", "    ").translate(_DROP_CONTROLS).rstrip())
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

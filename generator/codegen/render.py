@@ -12,7 +12,7 @@ import jinja2
 
 from ..ir import Api
 from ..naming import snake
-from ..specs import REPO_ROOT
+from ..specs import REPO_ROOT, cache_dir
 from .layout import annotation_lines, bracketed, class_header, statement
 from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias, _identifiers
 from .pysource import clean_lines, docstring, py_str
@@ -26,6 +26,7 @@ STATIC_FILES = ("_types.py", "_base_client.py", "_errors.py", "py.typed", "resou
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=_bytecode_cache(),
         keep_trailing_newline=True,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -34,6 +35,16 @@ def environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates cached on disk: compiling them costs more than rendering."""
+    folder = cache_dir().parent / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @dataclass
@@ -144,9 +155,30 @@ def _resource_view(resource: Resource) -> dict[str, Any]:
     }
 
 
+def _resource_annotation(expr: str) -> str:
+    """`list[...]`/`dict[...]` as typing.List/Dict: a resource method named `list`
+    shadows the builtin inside its class."""
+    out, quote = [], ""
+    i = 0
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            quote = "" if ch == quote and expr[i - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif expr.startswith(("list[", "dict["), i) and (i == 0 or not (expr[i - 1].isalnum() or expr[i - 1] in "_.")):
+            out.append(expr[i].upper())
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _signature(arg: Argument) -> str:
     """One parameter line; black wraps an over-long annotation in parentheses."""
-    annotation = arg.annotation if arg.required else f"{arg.annotation} | NotGiven"
+    annotation = _resource_annotation(arg.annotation)
+    annotation = annotation if arg.required else f"{annotation} | NotGiven"
     default = "" if arg.required else " = NOT_GIVEN"
     if len(f"        {arg.name}: {annotation}{default},") <= 88:
         return f"{arg.name}: {annotation}{default}"
@@ -180,7 +212,7 @@ def _method_view(method: Method) -> dict[str, Any]:
     return {
         "name": method.name,
         "arguments": [{"signature": _signature(a)} for a in method.arguments],
-        "return_type": method.return_type,
+        "return_type": _resource_annotation(method.return_type),
         "doc": _method_doc(method),
         "deprecated": op.deprecated,
         "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
@@ -199,8 +231,8 @@ def _imports(methods: list[Method], model_names: set[str], parent: str) -> dict[
     used: set[str] = set()
     for m in methods:
         for expr in [a.annotation for a in m.arguments] + [m.return_type, m.error_model or ""]:
-            used.update(_identifiers(expr))
-    typing_names = ["Any", "Literal"]
+            used.update(_identifiers(_resource_annotation(expr)))
+    typing_names = ["Any", "Dict", "List", "Literal"]
     typing_used = [n for n in typing_names if n in used] + ["Mapping"]
     types_names = ["NOT_GIVEN"] + (["FileTypes"] if "FileTypes" in used else []) + ["NotGiven", "Timeout"]
     models = sorted(used & model_names)

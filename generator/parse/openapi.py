@@ -31,7 +31,7 @@ from ..ir import (
     Server,
     ServerVariable,
 )
-from ..naming import pascal
+from ..naming import pascal, snake
 from .loader import load_document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -208,7 +208,8 @@ class _Parser:
     def operation(self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str) -> Operation:
         pointer = f"{item_pointer}/{method}"
         node = self.obj(node, pointer, "operation")
-        operation_id = node.get("operationId") or f"{method}_{path}"
+        # Without an operationId, one is derived from method and path: post_responses.
+        operation_id = node.get("operationId") or snake(f"{method} {path}")
         hint = pascal(operation_id)
         params: dict[tuple[str, str], Parameter] = {}
         for i, raw in enumerate(shared):
