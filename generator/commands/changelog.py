@@ -27,7 +27,12 @@ def run(args: argparse.Namespace) -> int:
 
     versions = list(load_pins())
     apis = [load_api(version) for version in versions]
-    out = ["# Changelog", "", "API changes between the pinned api-versions, newest first.", ""]
+    out = [
+        "# Changelog",
+        "",
+        "API changes between the pinned api-versions, newest first.",
+        "",
+    ]
     for i in range(len(versions) - 1, 0, -1):
         changes = diff_apis(apis[i - 1], apis[i])
         out += [f"## {versions[i]}", "", f"Compared with {versions[i - 1]}.", ""]

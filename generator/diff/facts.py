@@ -20,7 +20,9 @@ _ANY = Schema(type="any", pointer="")
 @dataclass(frozen=True)
 class Fact:
     kind: str
-    subject: str  # what changed, readable: "`messages[].content`", "query parameter `x`"
+    subject: (
+        str  # what changed, readable: "`messages[].content`", "query parameter `x`"
+    )
     location: str  # JSON pointer: in the new spec, or in the old one for removals
     operation: str | None = None  # "POST /path" for facts inside an operation
     schema: str | None = None  # component name for facts inside a component schema
@@ -115,17 +117,25 @@ class _Walk:
     def operation(self, a: Operation, b: Operation) -> None:
         where = _Where(operation=b.key)
         if a.operation_id != b.operation_id:
-            self.add("operation-id-changed", where, b.pointer, a.operation_id, b.operation_id)
+            self.add(
+                "operation-id-changed", where, b.pointer, a.operation_id, b.operation_id
+            )
         if a.summary != b.summary:
             self.add("summary-changed", where, b.pointer)
         if a.description != b.description:
             self.add("description-changed", where, b.pointer)
-        self.deprecation(a.deprecated, b.deprecated, "operation-deprecated", where, b.pointer)
+        self.deprecation(
+            a.deprecated, b.deprecated, "operation-deprecated", where, b.pointer
+        )
         self.parameters(a, b)
         request = replace(where, side="request", root="request body")
         if a.request_body is None or b.request_body is None:
             if b.request_body is not None:
-                kind = "required-request-body-added" if b.request_body.required else "request-body-added"
+                kind = (
+                    "required-request-body-added"
+                    if b.request_body.required
+                    else "request-body-added"
+                )
                 self.add(kind, request, b.pointer + "/requestBody")
             elif a.request_body is not None:
                 self.add("request-body-removed", request, a.pointer + "/requestBody")
@@ -133,14 +143,20 @@ class _Walk:
             body_a, body_b = a.request_body, b.request_body
             location = b.pointer + "/requestBody"
             if body_a.required != body_b.required:
-                kind = "request-body-became-required" if body_b.required else "request-body-became-optional"
+                kind = (
+                    "request-body-became-required"
+                    if body_b.required
+                    else "request-body-became-optional"
+                )
                 self.add(kind, request, location)
             if body_a.description != body_b.description:
                 self.add("description-changed", request, location)
             self.content(body_a.content, body_b.content, request, location + "/content")
         self.responses(a, b, replace(where, side="response"))
 
-    def deprecation(self, a: bool, b: bool, kind: str, where: _Where, location: str) -> None:
+    def deprecation(
+        self, a: bool, b: bool, kind: str, where: _Where, location: str
+    ) -> None:
         if b and not a:
             self.add(kind, where, location)
         elif a and not b:
@@ -154,7 +170,9 @@ class _Walk:
             if key in old:
                 self.parameter(old[key], param, where)
             else:
-                kind = "required-parameter-added" if param.required else "parameter-added"
+                kind = (
+                    "required-parameter-added" if param.required else "parameter-added"
+                )
                 self.add(kind, where, param.pointer)
         for key, param in old.items():
             if key not in new:
@@ -163,9 +181,15 @@ class _Walk:
 
     def parameter(self, a: Parameter, b: Parameter, where: _Where) -> None:
         if a.required != b.required:
-            kind = "parameter-became-required" if b.required else "parameter-became-optional"
+            kind = (
+                "parameter-became-required"
+                if b.required
+                else "parameter-became-optional"
+            )
             self.add(kind, where, b.pointer)
-        self.deprecation(a.deprecated, b.deprecated, "parameter-deprecated", where, b.pointer)
+        self.deprecation(
+            a.deprecated, b.deprecated, "parameter-deprecated", where, b.pointer
+        )
         if a.description != b.description:
             self.add("description-changed", where, b.pointer)
         self.schema(a.schema or _ANY, b.schema or _ANY, where)
@@ -183,13 +207,17 @@ class _Walk:
         for name, media in new.items():
             at = f"{location}/{_escape(name)}"
             if name in old:
-                inner = replace(where, root=f"{where.root} {name}") if several else where
+                inner = (
+                    replace(where, root=f"{where.root} {name}") if several else where
+                )
                 self.schema(old[name].schema or _ANY, media.schema or _ANY, inner)
             else:
                 self.add("media-type-added", where, at, new=name)
         for name in old:
             if name not in new:
-                self.add("media-type-removed", where, f"{location}/{_escape(name)}", old=name)
+                self.add(
+                    "media-type-removed", where, f"{location}/{_escape(name)}", old=name
+                )
 
     def responses(self, a: Operation, b: Operation, where: _Where) -> None:
         old = {r.status: r for r in a.responses}
@@ -275,7 +303,9 @@ class _Walk:
             if was != now:
                 self.add(f"{name}-{'added' if now else 'removed'}", where, at)
         if a.nullable != b.nullable:
-            self.add("became-nullable" if b.nullable else "became-non-nullable", where, at)
+            self.add(
+                "became-nullable" if b.nullable else "became-non-nullable", where, at
+            )
         if a.has_default != b.has_default or not self.same_value(a.default, b.default):
             old = a.default if a.has_default else None
             new = b.default if b.has_default else None
@@ -316,7 +346,11 @@ class _Walk:
                 self.add(kind, child, prop.schema.pointer)
                 continue
             if before.required != prop.required:
-                kind = "property-became-required" if prop.required else "property-became-optional"
+                kind = (
+                    "property-became-required"
+                    if prop.required
+                    else "property-became-optional"
+                )
                 self.add(kind, child, prop.schema.pointer)
             self.schema(before.schema, prop.schema, child)
         for name, prop in old.items():
@@ -352,7 +386,9 @@ class _Walk:
             if key in old:
                 self.schema(old[key], variant, where.child(f"/{keyword}/{key}"))
             else:
-                self.add("variant-added", where, variant.pointer, new=key, detail=keyword)
+                self.add(
+                    "variant-added", where, variant.pointer, new=key, detail=keyword
+                )
         for key, variant in old.items():
             if key not in new:
                 self.add("variant-removed", where, at, old=key, detail=keyword)
@@ -384,7 +420,14 @@ class _Walk:
             self.add("discriminator-value-removed", where, at, old=removed)
         for value, target in new.items():
             if value in old and old[value] != target:
-                self.add("discriminator-mapping-changed", where, at, old[value], target, value)
+                self.add(
+                    "discriminator-mapping-changed",
+                    where,
+                    at,
+                    old[value],
+                    target,
+                    value,
+                )
 
 
 def _escape(token: str) -> str:
@@ -466,7 +509,11 @@ def _keyed(variants: tuple[Schema, ...]) -> dict[str, Schema]:
     or type, so inserting a variant does not shift the others."""
     out: dict[str, Schema] = {}
     for variant in variants:
-        key = str(variant.ref) if variant.type == "ref" else (variant.title or _label(variant))
+        key = (
+            str(variant.ref)
+            if variant.type == "ref"
+            else (variant.title or _label(variant))
+        )
         base, n = key, 1
         while key in out:
             n += 1
@@ -485,8 +532,16 @@ def _openness(value: Schema | bool | None) -> int:
 
 
 # (keyword, attribute getter) per bound; `lower` bounds tighten upward.
-_LOWER = (("minLength", "min_length"), ("minItems", "min_items"), ("minProperties", "min_properties"))
-_UPPER = (("maxLength", "max_length"), ("maxItems", "max_items"), ("maxProperties", "max_properties"))
+_LOWER = (
+    ("minLength", "min_length"),
+    ("minItems", "min_items"),
+    ("minProperties", "min_properties"),
+)
+_UPPER = (
+    ("maxLength", "max_length"),
+    ("maxItems", "max_items"),
+    ("maxProperties", "max_properties"),
+)
 
 
 def _constraint_changes(a: Schema, b: Schema) -> list[tuple[str, JSON, JSON, str]]:
@@ -496,7 +551,9 @@ def _constraint_changes(a: Schema, b: Schema) -> list[tuple[str, JSON, JSON, str
     for keyword, attr in _LOWER:
         _bound(out, keyword, getattr(a, attr), getattr(b, attr), higher_is_tighter=True)
     for keyword, attr in _UPPER:
-        _bound(out, keyword, getattr(a, attr), getattr(b, attr), higher_is_tighter=False)
+        _bound(
+            out, keyword, getattr(a, attr), getattr(b, attr), higher_is_tighter=False
+        )
     lower_a, lower_b = _lower(a), _lower(b)
     if lower_a != lower_b:
         tighter = lower_a is None or (lower_b is not None and lower_b > lower_a)
@@ -509,11 +566,32 @@ def _constraint_changes(a: Schema, b: Schema) -> list[tuple[str, JSON, JSON, str
         looser = b.multiple_of is None or (
             a.multiple_of is not None and a.multiple_of % b.multiple_of == 0
         )
-        out.append(("multipleOf", a.multiple_of, b.multiple_of, "loosened" if looser else "tightened"))
+        out.append(
+            (
+                "multipleOf",
+                a.multiple_of,
+                b.multiple_of,
+                "loosened" if looser else "tightened",
+            )
+        )
     if a.pattern != b.pattern:
-        out.append(("pattern", a.pattern, b.pattern, "loosened" if b.pattern is None else "tightened"))
+        out.append(
+            (
+                "pattern",
+                a.pattern,
+                b.pattern,
+                "loosened" if b.pattern is None else "tightened",
+            )
+        )
     if a.unique_items != b.unique_items:
-        out.append(("uniqueItems", a.unique_items, b.unique_items, "tightened" if b.unique_items else "loosened"))
+        out.append(
+            (
+                "uniqueItems",
+                a.unique_items,
+                b.unique_items,
+                "tightened" if b.unique_items else "loosened",
+            )
+        )
     return out
 
 

@@ -50,7 +50,9 @@ def markdown_body(changes: list[Change], level: int) -> str:
     breaking = [c for c in changes if c.severity == BREAKING]
     if breaking:
         out += [f"{h} Breaking changes", ""]
-        out += [f"- {_where(c, code=True)}: {c.message}{_reach(c)}" for c in breaking] + [""]
+        out += [
+            f"- {_where(c, code=True)}: {c.message}{_reach(c)}" for c in breaking
+        ] + [""]
     rest = [c for c in changes if c.severity != BREAKING]
     out += _operations(changes, rest, h)
     out += _schemas(rest, h)
@@ -79,7 +81,9 @@ def _operations(changes: list[Change], rest: list[Change], h: str) -> list[str]:
         out += [f"{h}# `{op}`", ""]
         out += [f"- {_flag(c)}{c.message}" for c in direct.get(op, ())]
         if op in via:
-            out.append("- Changed through schemas: " + ", ".join(f"`{s}`" for s in via[op]))
+            out.append(
+                "- Changed through schemas: " + ", ".join(f"`{s}`" for s in via[op])
+            )
         out.append("")
     return out
 
@@ -98,7 +102,14 @@ def _schemas(rest: list[Change], h: str) -> list[str]:
     for name, items in grouped.items():
         out += [f"{h}# `{name}`", ""]
         users = items[0].operations
-        out += [f"Used by: {', '.join(f'`{op}`' for op in users)}." if users else "Not used by any operation.", ""]
+        out += [
+            (
+                f"Used by: {', '.join(f'`{op}`' for op in users)}."
+                if users
+                else "Not used by any operation."
+            ),
+            "",
+        ]
         out += [f"- {_flag(c)}{c.message}" for c in items] + [""]
     return out
 

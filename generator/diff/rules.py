@@ -5,7 +5,7 @@ widen freely but not narrow; outputs (response side) may narrow freely but not w
 since code reading them handles only what it was promised. Removing anything a caller
 names (operation, parameter, property, model) is breaking. A fact inside a shared
 component is judged on every side the component is used on, and the strictest verdict
-wins; a component no operation uses is judged on both sides.
+wins (the request side's on a tie); a component no operation uses is judged on both.
 """
 
 from __future__ import annotations
@@ -166,9 +166,10 @@ def at_or_above(changes: list[Change], severity: str) -> bool:
 
 
 def _judge(fact: Fact, usage: Usage) -> Change:
+    operations: tuple[str, ...]
     if fact.operation is not None:
-        operations: tuple[str, ...] = (fact.operation,)
-        sides = (fact.side or BOTH,)
+        operations = (fact.operation,)
+        sides: tuple[str, ...] = (fact.side or BOTH,)
     else:
         reach = usage.get(fact.schema or "", {})
         operations = tuple(reach)

@@ -54,7 +54,10 @@ def body(*media: str, required: bool = True) -> JSONDict:
 
 
 def ok(*media: str, **headers: JSONDict) -> JSONDict:
-    response: JSONDict = {"description": "ok", "content": {m: {"schema": STR} for m in media}}
+    response: JSONDict = {
+        "description": "ok",
+        "content": {m: {"schema": STR} for m in media},
+    }
     if headers:
         response["headers"] = {name: {"schema": s} for name, s in headers.items()}
     return {"200": response}
@@ -64,7 +67,10 @@ def sent(thing: JSONDict, **others: JSONDict) -> JSONDict:
     """Component `Thing` used only in what callers send."""
     op = {
         "operationId": "createThing",
-        "requestBody": {"required": True, "content": {"application/json": {"schema": ref("Thing")}}},
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ref("Thing")}},
+        },
         "responses": {"204": {"description": "done"}},
     }
     return spec(paths={"/things": {"post": op}}, schemas={"Thing": thing, **others})
@@ -75,7 +81,10 @@ def returned(thing: JSONDict, **others: JSONDict) -> JSONDict:
     op = {
         "operationId": "getThing",
         "responses": {
-            "200": {"description": "ok", "content": {"application/json": {"schema": ref("Thing")}}}
+            "200": {
+                "description": "ok",
+                "content": {"application/json": {"schema": ref("Thing")}},
+            }
         },
     }
     return spec(paths={"/things": {"get": op}}, schemas={"Thing": thing, **others})
@@ -91,7 +100,9 @@ PETS = {"Cat": obj(kind=STR), "Dog": obj(kind=STR)}
 def pets(prop: str = "kind", **mapping: str) -> JSONDict:
     discriminator: JSONDict = {"propertyName": prop}
     if mapping:
-        discriminator["mapping"] = {k: f"#/components/schemas/{v}" for k, v in mapping.items()}
+        discriminator["mapping"] = {
+            k: f"#/components/schemas/{v}" for k, v in mapping.items()
+        }
     return {"oneOf": [ref("Cat"), ref("Dog")], "discriminator": discriminator}
 
 
@@ -99,7 +110,14 @@ def pets(prop: str = "kind", **mapping: str) -> JSONDict:
 # the case ids are "request-<kind>" and "response-<kind>".
 SIDED: list[tuple[str, str, str, JSONDict, JSONDict, JSONDict]] = [
     ("property-added", "info", "info", obj(a=STR), obj(a=STR, b=STR), {}),
-    ("required-property-added", "breaking", "info", obj(a=STR), obj("b", a=STR, b=STR), {}),
+    (
+        "required-property-added",
+        "breaking",
+        "info",
+        obj(a=STR),
+        obj("b", a=STR, b=STR),
+        {},
+    ),
     ("property-removed", "breaking", "breaking", obj(a=STR, b=STR), obj(a=STR), {}),
     ("property-became-required", "breaking", "info", obj(a=STR), obj("a", a=STR), {}),
     ("property-became-optional", "info", "warning", obj("a", a=STR), obj(a=STR), {}),
@@ -112,8 +130,22 @@ SIDED: list[tuple[str, str, str, JSONDict, JSONDict, JSONDict]] = [
         a_is({"type": "string", "format": "date-time"}),
         {},
     ),
-    ("became-nullable", "info", "warning", a_is(STR), a_is({"type": "string", "nullable": True}), {}),
-    ("became-non-nullable", "breaking", "info", a_is({"type": "string", "nullable": True}), a_is(STR), {}),
+    (
+        "became-nullable",
+        "info",
+        "warning",
+        a_is(STR),
+        a_is({"type": "string", "nullable": True}),
+        {},
+    ),
+    (
+        "became-non-nullable",
+        "breaking",
+        "info",
+        a_is({"type": "string", "nullable": True}),
+        a_is(STR),
+        {},
+    ),
     (
         "enum-value-added",
         "info",
@@ -130,8 +162,22 @@ SIDED: list[tuple[str, str, str, JSONDict, JSONDict, JSONDict]] = [
         a_is({"type": "string", "enum": ["x"]}),
         {},
     ),
-    ("enum-added", "breaking", "info", a_is(STR), a_is({"type": "string", "enum": ["x"]}), {}),
-    ("enum-removed", "info", "warning", a_is({"type": "string", "enum": ["x"]}), a_is(STR), {}),
+    (
+        "enum-added",
+        "breaking",
+        "info",
+        a_is(STR),
+        a_is({"type": "string", "enum": ["x"]}),
+        {},
+    ),
+    (
+        "enum-removed",
+        "info",
+        "warning",
+        a_is({"type": "string", "enum": ["x"]}),
+        a_is(STR),
+        {},
+    ),
     (
         "default-changed",
         "warning",
@@ -221,30 +267,91 @@ SIDED: list[tuple[str, str, str, JSONDict, JSONDict, JSONDict]] = [
         pets(cat="Cat"),
         PETS,
     ),
-    ("discriminator-mapping-changed", "breaking", "breaking", pets(cat="Cat"), pets(cat="Dog"), PETS),
-    ("read-only-added", "breaking", "info", a_is(STR), a_is({"type": "string", "readOnly": True}), {}),
-    ("write-only-added", "info", "breaking", a_is(STR), a_is({"type": "string", "writeOnly": True}), {}),
+    (
+        "discriminator-mapping-changed",
+        "breaking",
+        "breaking",
+        pets(cat="Cat"),
+        pets(cat="Dog"),
+        PETS,
+    ),
+    (
+        "read-only-added",
+        "breaking",
+        "info",
+        a_is(STR),
+        a_is({"type": "string", "readOnly": True}),
+        {},
+    ),
+    (
+        "write-only-added",
+        "info",
+        "breaking",
+        a_is(STR),
+        a_is({"type": "string", "writeOnly": True}),
+        {},
+    ),
 ]
 
 CASES: list[tuple[str, str, JSONDict, JSONDict]] = [
     # operations
     ("operation-added", "info", spec(), things()),
     ("operation-removed", "breaking", things(), spec()),
-    ("operation-id-changed", "breaking", things(operationId="listThings"), things(operationId="getThings")),
+    (
+        "operation-id-changed",
+        "breaking",
+        things(operationId="listThings"),
+        things(operationId="getThings"),
+    ),
     ("operation-deprecated", "warning", things(), things(deprecated=True)),
-    ("summary-changed", "info", things(summary="List things"), things(summary="List all things")),
-    ("description-changed", "info", things(description="Lists."), things(description="Lists all.")),
+    (
+        "summary-changed",
+        "info",
+        things(summary="List things"),
+        things(summary="List all things"),
+    ),
+    (
+        "description-changed",
+        "info",
+        things(description="Lists."),
+        things(description="Lists all."),
+    ),
     # component schemas as such (an unused component is judged on both sides)
     ("schema-added", "info", spec(), spec(schemas={"Thing": STR})),
     ("schema-removed", "breaking", spec(schemas={"Thing": STR}), spec()),
-    ("title-changed", "info", spec(schemas={"Thing": {**STR, "title": "A"}}), spec(schemas={"Thing": {**STR, "title": "B"}})),
+    (
+        "title-changed",
+        "info",
+        spec(schemas={"Thing": {**STR, "title": "A"}}),
+        spec(schemas={"Thing": {**STR, "title": "B"}}),
+    ),
     ("deprecated", "warning", sent(a_is(STR)), sent(a_is({**STR, "deprecated": True}))),
-    ("deprecation-removed", "info", sent(a_is({**STR, "deprecated": True})), sent(a_is(STR))),
-    ("read-only-removed", "info", sent(a_is({**STR, "readOnly": True})), sent(a_is(STR))),
-    ("write-only-removed", "info", returned(a_is({**STR, "writeOnly": True})), returned(a_is(STR))),
+    (
+        "deprecation-removed",
+        "info",
+        sent(a_is({**STR, "deprecated": True})),
+        sent(a_is(STR)),
+    ),
+    (
+        "read-only-removed",
+        "info",
+        sent(a_is({**STR, "readOnly": True})),
+        sent(a_is(STR)),
+    ),
+    (
+        "write-only-removed",
+        "info",
+        returned(a_is({**STR, "writeOnly": True})),
+        returned(a_is(STR)),
+    ),
     # parameters
     ("request-parameter-added", "info", things(), things(parameters=[query()])),
-    ("request-required-parameter-added", "breaking", things(), things(parameters=[query(required=True)])),
+    (
+        "request-required-parameter-added",
+        "breaking",
+        things(),
+        things(parameters=[query(required=True)]),
+    ),
     ("request-parameter-removed", "breaking", things(parameters=[query()]), things()),
     (
         "request-parameter-became-required",
@@ -265,9 +372,24 @@ CASES: list[tuple[str, str, JSONDict, JSONDict]] = [
         things(parameters=[query(deprecated=True)]),
     ),
     # request bodies
-    ("request-body-added", "info", things("post"), things("post", requestBody=body("text/plain", required=False))),
-    ("request-required-body-added", "breaking", things("post"), things("post", requestBody=body("text/plain"))),
-    ("request-body-removed", "breaking", things("post", requestBody=body("text/plain")), things("post")),
+    (
+        "request-body-added",
+        "info",
+        things("post"),
+        things("post", requestBody=body("text/plain", required=False)),
+    ),
+    (
+        "request-required-body-added",
+        "breaking",
+        things("post"),
+        things("post", requestBody=body("text/plain")),
+    ),
+    (
+        "request-body-removed",
+        "breaking",
+        things("post", requestBody=body("text/plain")),
+        things("post"),
+    ),
     (
         "request-body-became-required",
         "breaking",
@@ -329,18 +451,41 @@ CASES: list[tuple[str, str, JSONDict, JSONDict]] = [
         things(responses={**ok(), "default": {"description": "error"}}),
         things(responses=ok()),
     ),
-    ("response-header-added", "info", things(responses=ok()), things(responses=ok(**{"x-request-id": STR}))),
-    ("response-header-removed", "breaking", things(responses=ok(**{"x-request-id": STR})), things(responses=ok())),
+    (
+        "response-header-added",
+        "info",
+        things(responses=ok()),
+        things(responses=ok(**{"x-request-id": STR})),
+    ),
+    (
+        "response-header-removed",
+        "breaking",
+        things(responses=ok(**{"x-request-id": STR})),
+        things(responses=ok()),
+    ),
 ]
 for kind, on_request, on_response, base, revision, others in SIDED:
-    CASES.append((f"request-{kind}", on_request, sent(base, **others), sent(revision, **others)))
-    CASES.append((f"response-{kind}", on_response, returned(base, **others), returned(revision, **others)))
+    CASES.append(
+        (f"request-{kind}", on_request, sent(base, **others), sent(revision, **others))
+    )
+    CASES.append(
+        (
+            f"response-{kind}",
+            on_response,
+            returned(base, **others),
+            returned(revision, **others),
+        )
+    )
 
 
 def _resolves(document: Any, pointer: str) -> bool:
     for token in pointer.split("/")[1:]:
         token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(document, list) and token.isdigit() and int(token) < len(document):
+        if (
+            isinstance(document, list)
+            and token.isdigit()
+            and int(token) < len(document)
+        ):
             document = document[int(token)]
         elif isinstance(document, dict) and token in document:
             document = document[token]
@@ -352,7 +497,9 @@ def _resolves(document: Any, pointer: str) -> bool:
 @pytest.mark.parametrize(
     "rule_id, severity, base, revision", CASES, ids=[case[0] for case in CASES]
 )
-def test_rule(diff_specs, rule_id: str, severity: str, base: JSONDict, revision: JSONDict) -> None:
+def test_rule(
+    diff_specs, rule_id: str, severity: str, base: JSONDict, revision: JSONDict
+) -> None:
     changes = diff_specs(base, revision)
     assert [(c.id, c.severity) for c in changes] == [(rule_id, severity)]
     change = changes[0]

@@ -1,0 +1,194 @@
+"""`sdkgen diff` and `sdkgen changelog`: formats, --fail-on exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli
+from generator.commands.diff import FORMATS
+from generator.diff.render import RENDERERS
+
+REPO = Path(__file__).resolve().parents[2]
+STR = {"type": "string"}
+
+
+def spec(props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """GET /things returns Thing; POST /things sends Thing."""
+    thing = {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Things", "version": "1"},
+        "paths": {
+            "/things": {
+                "get": {"responses": {"200": {"description": "ok", "content": thing}}},
+                "post": {
+                    "requestBody": {"content": thing},
+                    "responses": {"204": {"description": "done"}},
+                },
+            }
+        },
+        "components": {
+            "schemas": {
+                "Thing": {
+                    "type": "object",
+                    "properties": props,
+                    "required": list(required),
+                }
+            }
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def only_our_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "COMMANDS", ("diff", "changelog"))
+
+
+@pytest.fixture
+def pair(write_spec):
+    def make(base: dict[str, Any], revision: dict[str, Any]) -> list[str]:
+        return [
+            str(write_spec("old.json", base)),
+            str(write_spec("new.json", revision)),
+        ]
+
+    return make
+
+
+@pytest.fixture
+def breaking(pair) -> list[str]:
+    # `b` removed: breaking; `c` added: info.
+    return pair(spec({"a": STR, "b": STR}), spec({"a": STR, "c": STR}))
+
+
+@pytest.fixture
+def harmless(pair) -> list[str]:
+    return pair(spec({"a": STR}), spec({"a": STR, "c": STR}))
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(FORMATS) == set(RENDERERS)
+
+
+def test_json_output(breaking: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "diff.json"
+    assert cli.main(["diff", *breaking, "--format", "json", "--output", str(out)]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert (document["old"], document["new"]) == tuple(breaking)
+    removed = next(c for c in document["changes"] if c["severity"] == "breaking")
+    assert removed["id"] == "request-property-removed"  # breaking on both sides
+    assert removed["schema"] == "Thing" and removed["operation"] is None
+    assert removed["location"] == "/components/schemas/Thing/properties/b"
+    assert set(removed["operations"]) == {"GET /things", "POST /things"}
+    assert "`b`" in removed["message"]
+
+
+@pytest.mark.parametrize(
+    "fixture, fail_on, code",
+    [
+        ("breaking", None, 0),
+        ("breaking", "breaking", 1),
+        ("breaking", "info", 1),
+        ("harmless", "breaking", 0),
+        ("harmless", "warning", 0),
+        ("harmless", "info", 1),
+    ],
+)
+def test_fail_on_sets_the_exit_code(
+    request, fixture: str, fail_on: str | None, code: int, capsys
+) -> None:
+    args = ["diff", *request.getfixturevalue(fixture), "--format", "text"]
+    if fail_on:
+        args += ["--fail-on", fail_on]
+    assert cli.main(args) == code
+
+
+def test_bad_input_exits_2(tmp_path: Path, capsys, harmless: list[str]) -> None:
+    assert cli.main(["diff", str(tmp_path / "missing.json"), harmless[1]]) == 2
+    assert "missing.json" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert cli.main(["diff", harmless[0], str(broken), "--fail-on", "info"]) == 2
+    assert "invalid JSON" in capsys.readouterr().err
+
+
+def test_github_annotations(breaking: list[str], capsys) -> None:
+    assert cli.main(["diff", *breaking, "--format", "github"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error title=request-property-removed")
+    assert lines[0].endswith("::schema Thing: property `b` removed")
+    assert lines[1].startswith("::notice title=request-property-added")
+
+
+def test_github_annotations_escape_workflow_command_syntax(pair, capsys) -> None:
+    args = pair(spec({"a": STR}), spec({"a": STR, "100%\nsure": STR}))
+    assert cli.main(["diff", *args, "--format", "github"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert "`100%25%0Asure`" in line
+
+
+def test_markdown_puts_breaking_changes_first(breaking: list[str], capsys) -> None:
+    assert cli.main(["diff", *breaking]) == 0
+    text = capsys.readouterr().out
+    assert "1 breaking" in text
+    first, rest = text.split("## Breaking changes", 1)
+    assert "## Schemas" not in first and "## Operations" not in first
+    breaking_part = rest.split("\n## ", 1)[0]
+    assert "schema `Thing`: property `b` removed" in breaking_part
+    assert "`GET /things`" in breaking_part  # the operations it reaches
+    assert "optional property `c` added" in rest.split("## Schemas", 1)[1]
+
+
+def test_text_lists_the_strictest_first(breaking: list[str], capsys) -> None:
+    assert cli.main(["diff", *breaking, "--format", "text"]) == 0
+    summary, first, second = capsys.readouterr().out.splitlines()
+    assert "2 changes: 1 breaking, 0 warnings, 1 info" in summary
+    assert first.startswith("BREAKING") and second.startswith("INFO")
+
+
+def test_changelog_covers_every_pin_newest_first(
+    real_specs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "CHANGELOG.md"
+    assert cli.main(["changelog", "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    versions = [
+        "2025-03-01-preview",
+        "2025-01-01-preview",
+        "2024-12-01-preview",
+        "2024-10-21",
+    ]
+    positions = [text.index(f"\n## {version}\n") for version in versions]
+    assert positions == sorted(positions)
+    january = text[positions[1] : positions[2]]
+    assert "Compared with 2024-12-01-preview." in january and "0 breaking" in january
+
+
+def test_whole_process_on_pinned_versions(real_specs: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "diff",
+            "2024-12-01-preview",
+            "2025-01-01-preview",
+            "--format",
+            "json",
+            "--fail-on",
+            "breaking",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    changes = json.loads(result.stdout)["changes"]
+    assert {c["severity"] for c in changes} == {"info"}
