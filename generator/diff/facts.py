@@ -448,14 +448,18 @@ _WRAPPER_FLAGS = ("nullable", "read_only", "write_only", "deprecated")
 
 
 def _inline(schema: Schema, other: Schema, api: Api) -> Schema:
-    """A $ref as an inline schema, to compare with the inline `other`: as allOf of
-    itself when `other` extends it that way, else as the schema it names, with the
-    annotations written beside the $ref."""
+    """A $ref as an inline schema, to compare with the inline `other`: as a one-member
+    allOf/oneOf/anyOf when `other` composes it that way (X became X + Y), else as the
+    schema it names, with the annotations written beside the $ref."""
     if schema.type != "ref":
         return schema
+    alone = (Schema(type="ref", pointer=schema.pointer, ref=schema.ref),)
     if schema.ref in _all_of_refs(other):
-        plain = Schema(type="ref", pointer=schema.pointer, ref=schema.ref)
-        return replace(schema, type=other.type, ref=None, all_of=(plain,))
+        return replace(schema, type=other.type, ref=None, all_of=alone)
+    if schema.ref in [v.ref for v in other.one_of]:
+        return replace(schema, type=other.type, ref=None, one_of=alone)
+    if schema.ref in [v.ref for v in other.any_of]:
+        return replace(schema, type=other.type, ref=None, any_of=alone)
     target = api.resolve(schema)
     changes: dict[str, Any] = {"pointer": schema.pointer}
     for attr in _WRAPPER_TEXT:

@@ -65,10 +65,12 @@ def _operations(changes: list[Change], rest: list[Change], h: str) -> list[str]:
     for change in rest:
         if change.operation is not None and change.id != "operation-added":
             direct.setdefault(change.operation, []).append(change)
-    # Every operation a schema change reaches, with the schemas that reach it.
+    # Every existing operation a changed (not new) schema reaches, and those schemas.
     via: dict[str, list[str]] = {}
     for change in changes:
-        for op in change.operations if change.schema is not None else ():
+        if change.schema is None or change.id == "schema-added":
+            continue
+        for op in (op for op in change.operations if op not in added):
             names = via.setdefault(op, [])
             if change.schema not in names:
                 names.append(str(change.schema))

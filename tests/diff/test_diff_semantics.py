@@ -299,3 +299,26 @@ def test_a_real_change_across_30_and_31_is_still_reported(diff_specs) -> None:
         change.message
         == "`size`: minimum tightened from `0 (exclusive)` to `1 (exclusive)`"
     )
+
+
+def test_ref_widened_to_a_oneof_including_it_is_a_variant_added(diff_specs) -> None:
+    parts = {
+        "Key": {"type": "object", "properties": {"key": STR}},
+        "Token": {"type": "object", "properties": {"token": STR}},
+    }
+    base = api(
+        {"Thing": {"type": "object", "properties": {"auth": ref("Key")}}, **parts}
+    )
+    revision = api(
+        {
+            "Thing": {
+                "type": "object",
+                "properties": {"auth": {"oneOf": [ref("Key"), ref("Token")]}},
+            },
+            **parts,
+        }
+    )
+    # Callers may still send a Key: a widened input, not a changed type.
+    assert [(c.id, c.message) for c in diff_specs(base, revision)] == [
+        ("response-variant-added", "`auth`: may now be oneOf variant `Token`")
+    ]
