@@ -79,6 +79,9 @@ class Schema:
     max_properties: int | None = None
     items: Schema | None = None
     properties: tuple[Property, ...] = ()
+    # The schema's `required` list as written: in an allOf part it may name properties
+    # that another part defines (Property.required covers only the schema's own).
+    required: tuple[str, ...] = ()
     # None: not said (open); False: closed; a Schema: a map of that value type.
     additional_properties: Schema | bool | None = None
     one_of: tuple[Schema, ...] = ()

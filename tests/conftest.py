@@ -29,12 +29,18 @@ def spec_json(api_version: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def generated_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every pinned api-version generated once for the session, on sys.path."""
+def generation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """Every pinned api-version generated once for the session, on sys.path, with the
+    report of each by api-version."""
     out = tmp_path_factory.mktemp("generated")
-    generate_all([], out)
+    results = generate_all([], out)
     sys.path.insert(0, str(out))
-    return out
+    return out, {r.report["api_version"]: r.report for r in results}
+
+
+@pytest.fixture(scope="session")
+def generated_root(generation: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
+    return generation[0]
 
 
 @pytest.fixture(scope="session")

@@ -96,7 +96,7 @@ class ModelPlan:
             self.define_class(py_name, schema)
         elif _enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
-        elif schema.type == "union" and not schema.nullable:
+        elif _is_union(schema) and not schema.nullable:
             parts = self.union_parts(schema)
             self.definitions[py_name] = TypeAlias(py_name, parts, doc, self.deps_of(parts))
         else:
@@ -130,9 +130,10 @@ class ModelPlan:
         )
 
     def flatten(self, schema: Schema, seen: set[str]) -> tuple[list[Property], bool]:
-        """Properties of an object, allOf parts merged in order; whether it is closed."""
+        """Properties of an object, allOf parts merged in order; whether it is closed.
+        A name is required when any part lists it in `required`."""
         props: dict[str, Property] = {}
-        required: set[str] = set()
+        required: set[str] = set(schema.required)
         closed = schema.additional_properties is False
         for part in schema.all_of:
             target = part
@@ -141,16 +142,15 @@ class ModelPlan:
                     continue
                 seen = seen | {part.ref}
                 target = self.api.resolve(part)
-            if target.type != "object":
+            if target.type not in ("object", "any"):
                 continue
+            required.update(target.required)
             part_props, _ = self.flatten(target, seen)
             for prop in part_props:
                 props[prop.name] = prop
                 if prop.required:
                     required.add(prop.name)
         for prop in schema.properties:
-            if prop.name in props and props[prop.name].required:
-                required.add(prop.name)
             props[prop.name] = prop
             if prop.required:
                 required.add(prop.name)
@@ -220,7 +220,7 @@ class ModelPlan:
             return f"dict[str, {value}]"
         if kind == "array":
             return f"list[{self.type_of(schema.items) if schema.items else 'Any'}]"
-        if kind == "union":
+        if _is_union(schema):
             parts = self.union_parts(schema)
             if len(parts) == 1:
                 return parts[0]
@@ -286,8 +286,13 @@ def _identifiers(expr: str) -> list[str]:
     return out
 
 
+def _is_union(schema: Schema) -> bool:
+    """oneOf/anyOf alone make a union, also under `type: object`."""
+    return bool(schema.one_of or schema.any_of) and not schema.properties and not schema.all_of
+
+
 def _is_model(api: Api, schema: Schema) -> bool:
-    if schema.type != "object" or schema.has_const:
+    if schema.type != "object" or schema.has_const or _is_union(schema):
         return False
     if schema.properties or schema.all_of:
         return True

@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
     if args.package and len(specs) != 1:
         print("sdkgen: error: --package needs exactly one SPEC", file=sys.stderr)
         return 2
+    if args.package and not args.package.isidentifier():
+        print(f"sdkgen: error: --package {args.package!r} is not a Python identifier", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     results = generate_all(specs, args.out, package=args.package)
     for result in results:

@@ -503,6 +503,7 @@ class _Parser:
             max_properties=node.get("maxProperties"),
             items=items,
             properties=tuple(props),
+            required=tuple(str(r) for r in required),
             additional_properties=additional,
             one_of=one_of,
             any_of=any_of,

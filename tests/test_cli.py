@@ -1,0 +1,109 @@
+"""The `sdkgen generate` command as a user runs it: a real process, its exit code,
+its output, and what it leaves on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PINNED
+
+
+def sdkgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+
+
+def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
+    out, report_file = tmp_path / "out", tmp_path / "report.json"
+    result = sdkgen("generate", "--out", str(out), "--report", str(report_file))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for api_version in PINNED:
+        package = "azure_openai_" + api_version.replace("-", "_")
+        assert any(line.startswith(f"{api_version}: ") and f" operations, " in line and line.endswith(" s)") for line in lines)
+        assert (out / package / "__init__.py").is_file()
+    report = json.loads(report_file.read_text())
+    assert [s["api_version"] for s in report["specs"]] == PINNED
+    spec = report["specs"][2]
+    assert set(spec) >= {"source", "api_version", "package", "package_dir", "client", "operations", "models", "skipped"}
+    chat = next(op for op in spec["operations"] if op["operation_id"] == "ChatCompletions_Create")
+    assert chat == {
+        "method": "POST",
+        "path": "/deployments/{deployment-id}/chat/completions",
+        "operation_id": "ChatCompletions_Create",
+        "call": "chat.completions.create",
+    }
+    probe = subprocess.run(
+        [sys.executable, "-c", f"import {spec['package']} as p; print(p.Client.__name__)"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": spec["package_dir"]},
+    )
+    assert probe.stdout.strip() == "Client", probe.stderr
+
+
+def test_bad_json_exits_2_with_file_and_line_and_writes_nothing(tmp_path: Path) -> None:
+    spec = tmp_path / "broken.json"
+    spec.write_text('{\n  "openapi": "3.0.0",\n  "paths": {,}\n}\n')
+    out = tmp_path / "out"
+    result = sdkgen("generate", str(spec), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"sdkgen: error: {spec}:3: invalid JSON")
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_dangling_ref_exits_2_naming_the_pointer(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {$ref: '#/components/schemas/Nope'}\n"
+    )
+    result = sdkgen("generate", str(spec), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"sdkgen: error: {spec}#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: "
+        "dangling $ref: #/components/schemas/Nope"
+    )
+
+
+def test_unknown_spec_argument_lists_the_pins(tmp_path: Path) -> None:
+    result = sdkgen("generate", "1999-01-01", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "not a pinned api-version (pinned: 2024-10-21, " in result.stderr
+
+
+def test_package_name_cannot_escape_the_output_folder(tmp_path: Path) -> None:
+    result = sdkgen("generate", "2024-10-21", "--out", str(tmp_path / "out"), "--package", "../evil")
+    assert result.returncode == 2 and "not a Python identifier" in result.stderr
+    assert not (tmp_path / "evil").exists()
+
+
+def test_regeneration_keeps_foreign_files_and_removes_only_its_own_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert sdkgen("generate", "2025-01-01-preview", "--out", str(out)).returncode == 0
+    package = out / "azure_openai_2025_01_01_preview"
+    manifest = json.loads((out / ".sdkgen-manifest.json").read_text())["files"]
+    assert "azure_openai_2025_01_01_preview/resources/assistants.py" in manifest
+    (package / "NOTES.md").write_text("mine")
+    (out / "other.txt").write_text("mine too")
+    # pretend an earlier generation wrote a module the spec no longer produces
+    (package / "resources" / "old.py").write_text("x = 1\n")
+    manifest["azure_openai_2025_01_01_preview/resources/old.py"] = "0" * 64
+    (out / ".sdkgen-manifest.json").write_text(json.dumps({"files": manifest}))
+    assert sdkgen("generate", "2025-01-01-preview", "--out", str(out)).returncode == 0
+    assert (package / "NOTES.md").read_text() == "mine" and (out / "other.txt").read_text() == "mine too"
+    assert not (package / "resources" / "old.py").exists()
+    assert not [p for p in out.iterdir() if p.name.startswith(".sdkgen-") and p.is_dir()]
