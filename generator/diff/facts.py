@@ -20,9 +20,8 @@ _ANY = Schema(type="any", pointer="")
 @dataclass(frozen=True)
 class Fact:
     kind: str
-    subject: (
-        str  # what changed, readable: "`messages[].content`", "query parameter `x`"
-    )
+    # what changed, readable: "`messages[].content`", "query parameter `x`"
+    subject: str
     location: str  # JSON pointer: in the new spec, or in the old one for removals
     operation: str | None = None  # "POST /path" for facts inside an operation
     schema: str | None = None  # component name for facts inside a component schema
@@ -128,31 +127,25 @@ class _Walk:
             a.deprecated, b.deprecated, "operation-deprecated", where, b.pointer
         )
         self.parameters(a, b)
-        request = replace(where, side="request", root="request body")
-        if a.request_body is None or b.request_body is None:
-            if b.request_body is not None:
-                kind = (
-                    "required-request-body-added"
-                    if b.request_body.required
-                    else "request-body-added"
-                )
-                self.add(kind, request, b.pointer + "/requestBody")
-            elif a.request_body is not None:
-                self.add("request-body-removed", request, a.pointer + "/requestBody")
-        else:
-            body_a, body_b = a.request_body, b.request_body
-            location = b.pointer + "/requestBody"
-            if body_a.required != body_b.required:
-                kind = (
-                    "request-body-became-required"
-                    if body_b.required
-                    else "request-body-became-optional"
-                )
-                self.add(kind, request, location)
-            if body_a.description != body_b.description:
-                self.add("description-changed", request, location)
-            self.content(body_a.content, body_b.content, request, location + "/content")
+        self.request_body(a, b, replace(where, side="request", root="request body"))
         self.responses(a, b, replace(where, side="response"))
+
+    def request_body(self, a: Operation, b: Operation, where: _Where) -> None:
+        location = b.pointer + "/requestBody"
+        old, new = a.request_body, b.request_body
+        if old is None or new is None:
+            if new is not None:
+                required = "required-" if new.required else ""
+                self.add(f"{required}request-body-added", where, location)
+            elif old is not None:
+                self.add("request-body-removed", where, a.pointer + "/requestBody")
+            return
+        if old.required != new.required:
+            became = "required" if new.required else "optional"
+            self.add(f"request-body-became-{became}", where, location)
+        if old.description != new.description:
+            self.add("description-changed", where, location)
+        self.content(old.content, new.content, where, location + "/content")
 
     def deprecation(
         self, a: bool, b: bool, kind: str, where: _Where, location: str
@@ -389,7 +382,7 @@ class _Walk:
                 self.add(
                     "variant-added", where, variant.pointer, new=key, detail=keyword
                 )
-        for key, variant in old.items():
+        for key in old:
             if key not in new:
                 self.add("variant-removed", where, at, old=key, detail=keyword)
 

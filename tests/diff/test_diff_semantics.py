@@ -322,3 +322,19 @@ def test_ref_widened_to_a_oneof_including_it_is_a_variant_added(diff_specs) -> N
     assert [(c.id, c.message) for c in diff_specs(base, revision)] == [
         ("response-variant-added", "`auth`: may now be oneOf variant `Token`")
     ]
+
+
+def test_parameter_schema_changes_belong_to_the_operation(diff_specs) -> None:
+    base = api({"Thing": STR}, params={"limit": {"type": "integer", "maximum": 100}})
+    revision = api({"Thing": STR}, params={"limit": {"type": "integer", "maximum": 50}})
+    (change,) = diff_specs(base, revision)
+    assert (change.id, change.severity, change.operation, change.operations) == (
+        "request-constraint-tightened",
+        "breaking",
+        "POST /things",
+        ("POST /things",),
+    )
+    assert (
+        change.message
+        == "query parameter `limit`: maximum tightened from `100` to `50`"
+    )
