@@ -8,7 +8,6 @@ from collections.abc import Callable
 from .rules import BREAKING, INFO, SEVERITIES, WARNING, Change
 
 _ANNOTATION = {BREAKING: "error", WARNING: "warning", INFO: "notice"}
-_ADDED = ("operation-added", "schema-added")
 
 
 def render_json(old: str, new: str, changes: list[Change]) -> str:
