@@ -11,7 +11,7 @@ from .errors import SpecError
 
 # Each module defines register(subparsers) and run(args) -> exit code. Modules keep
 # their heavy imports inside run(), so `sdkgen diff` never pays for Jinja, and so on.
-COMMANDS = ("generate", "diff", "changelog")
+COMMANDS = ("generate", "diff", "changelog", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:

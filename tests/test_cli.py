@@ -107,3 +107,30 @@ def test_regeneration_keeps_foreign_files_and_removes_only_its_own_stale_ones(tm
     assert (package / "NOTES.md").read_text() == "mine" and (out / "other.txt").read_text() == "mine too"
     assert not (package / "resources" / "old.py").exists()
     assert not [p for p in out.iterdir() if p.name.startswith(".sdkgen-") and p.is_dir()]
+
+
+def test_lock_file_and_drift_check(tmp_path: Path) -> None:
+    out, lock = tmp_path / "out", tmp_path / "sdkgen.lock"
+    assert sdkgen("generate", "2024-10-21", "--out", str(out), "--lock", str(lock)).returncode == 0
+    document = json.loads(lock.read_text())
+    assert document["specs"] == {"2024-10-21": "8efc665c79a5a5e7d3137d9378da074d9956d042150a1d0a6ffc6ba95cc1bf47"}
+    assert "azure_openai_2024_10_21/models.py" in document["files"]
+
+    in_sync = sdkgen("check", "2024-10-21", "--against", str(lock))
+    assert in_sync.returncode == 0 and in_sync.stdout.startswith("in sync with")
+    assert sdkgen("check", "2024-10-21", "--against", str(out)).returncode == 0
+
+    models = out / "azure_openai_2024_10_21" / "models.py"
+    models.write_text(models.read_text().replace("class ", "class Edited", 1))
+    drifted = sdkgen("check", "2024-10-21", "--against", str(out))
+    assert drifted.returncode == 1
+    assert "  changed  azure_openai_2024_10_21/models.py" in drifted.stdout
+    assert "+class " in drifted.stdout and "-class Edited" in drifted.stdout
+
+    document["files"]["azure_openai_2024_10_21/_client.py"] = "0" * 64
+    del document["files"]["azure_openai_2024_10_21/_errors.py"]
+    lock.write_text(json.dumps(document))
+    stale = sdkgen("check", "2024-10-21", "--against", str(lock))
+    assert stale.returncode == 1
+    assert "  changed  azure_openai_2024_10_21/_client.py" in stale.stdout
+    assert "  added    azure_openai_2024_10_21/_errors.py" in stale.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..parse.openapi import parse_openapi
-from ..specs import load_pins, spec_source
+from ..specs import load_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
 
@@ -23,9 +23,24 @@ class GenerationResult:
     report: dict[str, Any]
 
 
+@dataclass
+class Rendered:
+    results: list[GenerationResult]
+    files: dict[str, str]  # path under the output folder -> text
+    spec_digests: dict[str, str]  # api-version -> sha256 of the spec file
+
+
 def generate_all(specs: list[str], out_dir: Path, package: str | None = None) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered."""
+    rendered = render_all(specs, out_dir, package)
+    write_files(out_dir, rendered.files)
+    return rendered.results
+
+
+def render_all(specs: list[str], out_dir: Path, package: str | None = None) -> Rendered:
+    """Every spec (all pinned ones when none is named) rendered in memory."""
     arguments = specs or list(load_pins())
+    digests: dict[str, str] = {}
     files: dict[str, str] = {}
     results = []
     for argument in arguments:
@@ -33,6 +48,7 @@ def generate_all(specs: list[str], out_dir: Path, package: str | None = None) ->
         source = spec_source(argument)
         api = parse_openapi(source.path)
         api_version = source.api_version or api.version
+        digests[api_version] = sha256_of(source.path)
         service = source.pin.service if source.pin else None
         name = package or package_name(api, api_version, service)
         generated = render_package(api, name, api_version)
@@ -48,8 +64,7 @@ def generate_all(specs: list[str], out_dir: Path, package: str | None = None) ->
                 report=_report(str(source.path), api_version, generated, out_dir),
             )
         )
-    write_files(out_dir, files)
-    return results
+    return Rendered(results, files, digests)
 
 
 def _report(source: str, api_version: str, generated: GeneratedPackage, out_dir: Path) -> dict[str, Any]:

@@ -21,11 +21,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", default="generated", type=Path, help="output folder (default: generated)")
     parser.add_argument("--package", help="package name (only with a single SPEC)")
     parser.add_argument("--report", type=Path, help="write a JSON report of what was generated")
+    parser.add_argument("--lock", type=Path, help="write a lock file for `sdkgen check`")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..codegen.generate import generate_all
+    from ..codegen.generate import render_all
+    from ..codegen.lock import lock_document
+    from ..codegen.writer import write_files
 
     specs = list(args.specs)
     if args.package and len(specs) != 1:
@@ -35,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"sdkgen: error: --package {args.package!r} is not a Python identifier", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    results = generate_all(specs, args.out, package=args.package)
+    rendered = render_all(specs, args.out, package=args.package)
+    write_files(args.out, rendered.files)
+    results = rendered.results
     for result in results:
         print(
             f"{result.label}: {result.operations} operations, {result.models} models "
@@ -45,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         report = {"specs": [r.report for r in results]}
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.lock:
+        args.lock.parent.mkdir(parents=True, exist_ok=True)
+        args.lock.write_text(lock_document(rendered.files, rendered.spec_digests), encoding="utf-8")
     if len(results) > 1:
         print(f"total: {len(results)} packages in {time.perf_counter() - started:.2f} s")
     return 0

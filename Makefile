@@ -1,0 +1,30 @@
+# Two targets do everything on a fresh machine: `make generate` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= generated
+
+.PHONY: install generate test bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Every pinned api-version: SDK package, report, Markdown reference and changelog.
+generate: install
+	$(BIN)/sdkgen generate --out $(OUT) --report $(OUT)/report.json --lock $(OUT)/sdkgen.lock
+
+# The drift check first: the committed lock must match what the generator produces now.
+test: install
+	$(BIN)/sdkgen check --against generated/sdkgen.lock
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache
