@@ -11,7 +11,7 @@ from .errors import SpecError
 
 # Each module defines register(subparsers) and run(args) -> exit code. Modules keep
 # their heavy imports inside run(), so `sdkgen diff` never pays for Jinja, and so on.
-COMMANDS = ("generate", "diff", "changelog", "check")
+COMMANDS = ("generate", "diff", "changelog", "check", "docs", "reconcile")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,134 @@
+"""Property tables -> IR properties, with nesting from `└─` rows (newer layout) or from
+`### Properties for X` / `#### y` sub-tables (older layout)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ...ir import Property, Schema
+from .blocks import Row, Table
+from .cells import cell_text, parse_default, parse_required, split_values, type_schema
+from .context import Context, line_pointer
+
+_NESTED = "└─"
+PROPERTY_COLUMNS = ("name", "type", "description", "required", "default")
+SUB_PROPERTY_COLUMNS = ("name", "type", "description", "default")
+
+
+def column_names(table: Table) -> tuple[str, ...]:
+    return tuple(cell_text(h).strip("*: ").lower() for h in table.header)
+
+
+@dataclass
+class _Node:
+    name: str
+    schema: Schema
+    required: bool
+    line: int
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self, context: Context) -> Property:
+        schema = self.schema
+        if self.children:
+            if schema.type not in ("object", "any"):
+                context.warn(
+                    self.line, f"nested rows under {self.name!r}, typed {schema.type}"
+                )
+            else:
+                kids = tuple(child.freeze(context) for child in self.children)
+                required = tuple(kid.name for kid in kids if kid.required)
+                schema = replace(
+                    schema, type="object", properties=kids, required=required
+                )
+        return Property(name=self.name, schema=schema, required=self.required)
+
+
+class PropertyTable:
+    """Collects the rows of one object's property table(s)."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.roots: list[_Node] = []
+
+    def add_table(self, table: Table) -> None:
+        columns = column_names(table)
+        stack: list[_Node] = []
+        for row in table.rows:
+            node = self._node(row, columns)
+            if node is None:
+                continue
+            depth = _depth(row)
+            if depth > len(stack):
+                self.context.warn(
+                    row.line, f"nested row {node.name!r} has no parent row"
+                )
+                depth = len(stack)
+            del stack[depth:]
+            (stack[-1].children if stack else self.roots).append(node)
+            stack.append(node)
+
+    def add_sub_table(self, parent: str, table: Table, line: int) -> None:
+        """`### Properties for parent` / `#### name` tables: one more level, no Required."""
+        owner = next((node for node in self.roots if node.name == parent), None)
+        if owner is None:
+            self.context.warn(
+                line, f"'Properties for {parent}' but no property {parent!r}"
+            )
+            return
+        columns = column_names(table)
+        for row in table.rows:
+            node = self._node(row, columns)
+            if node is None:
+                continue
+            if "required" not in columns:
+                self.context.unstated_required.add(node.schema.pointer)
+            owner.children.append(node)
+
+    def set_enum(self, name: str, values: tuple[str, ...], line: int) -> None:
+        """`**event Enum**: X` and its values table, below the table listing `event`."""
+        node = next((n for n in self.roots if n.name.lower() == name.lower()), None)
+        if node is None:
+            self.context.warn(line, f"enum for unknown property {name!r}")
+            return
+        node.schema = replace(node.schema, enum=values)
+
+    def properties(self) -> tuple[Property, ...]:
+        return tuple(node.freeze(self.context) for node in self.roots)
+
+    def _node(self, row: Row, columns: tuple[str, ...]) -> _Node | None:
+        values = dict(zip(columns, (cell_text(c) for c in row.cells)))
+        name = values.get("name", "").replace(_NESTED, "").strip()
+        if not any(values.values()):
+            return None  # the stray `|` line some published tables end with
+        if not name:
+            self.context.warn(row.line, "property row without a name")
+            return None
+        required = parse_required(values.get("required", "no"))
+        if required is None:
+            self.context.warn(row.line, f"malformed property row {name!r}; skipped")
+            return None
+        pointer = line_pointer(row.line)
+        description, enum_values = split_values(values.get("description", ""))
+        schema = type_schema(
+            values.get("type", ""),
+            pointer,
+            enum_values,
+            lambda message: self.context.warn(row.line, f"{name}: {message}"),
+        )
+        if enum_values is not None and schema.enum is None and schema.type != "union":
+            schema = replace(schema, enum=enum_values)
+        has_default, default = parse_default(values.get("default", ""))
+        schema = replace(
+            schema,
+            description=description or None,
+            has_default=has_default,
+            default=default,
+        )
+        return _Node(name, schema, required, row.line)
+
+
+def _depth(row: Row) -> int:
+    first = row.cells[0].strip() if row.cells else ""
+    if not first.startswith(_NESTED):
+        return 0
+    return 1 + row.indent // 2
