@@ -31,13 +31,31 @@ def peers_bin() -> Path:
     bin_dir = PEERS_VENV / "bin"
     if not (bin_dir / "openapi-python-client").exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
-        subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+        subprocess.run(
+            [
+                str(bin_dir / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                *PEER_PACKAGES,
+            ],
+            check=True,
+        )
     return bin_dir
 
 
-def commands(spec: str, spec_file: Path, work: Path, bin_dir: Path) -> dict[str, list[str]]:
+def commands(
+    spec: str, spec_file: Path, work: Path, bin_dir: Path
+) -> dict[str, list[str]]:
     return {
-        "sdkgen": [str(ROOT / ".venv" / "bin" / "sdkgen"), "generate", spec, "--out", str(work / "sdkgen")],
+        "sdkgen": [
+            str(ROOT / ".venv" / "bin" / "sdkgen"),
+            "generate",
+            spec,
+            "--out",
+            str(work / "sdkgen"),
+        ],
         "openapi-python-client": [
             str(bin_dir / "openapi-python-client"),
             "generate",
@@ -98,16 +116,28 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     medians = {name: statistics.median(values) for name, values in samples.items()}
     base = medians["sdkgen"]
-    print(f"spec {args.spec}, {args.rounds} rounds, whole-process wall time (median / min / max)")
+    print(
+        f"spec {args.spec}, {args.rounds} rounds, whole-process wall time (median / min / max)"
+    )
     for name, values in samples.items():
         ratio = medians[name] / base
-        print(f"  {name:26s} {medians[name]:6.3f} s  {min(values):6.3f} / {max(values):6.3f}  x{ratio:5.2f} of sdkgen")
+        print(
+            f"  {name:26s} {medians[name]:6.3f} s  {min(values):6.3f} / {max(values):6.3f}  x{ratio:5.2f} of sdkgen"
+        )
     print(f"  openapi-python-client generated {opc_operations} endpoint modules")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / f"generate-{args.spec}.json").write_text(
-        json.dumps({"spec": args.spec, "rounds": args.rounds, "samples": samples, "medians": medians,
-                    "openapi_python_client_operations": opc_operations}, indent=2)
+        json.dumps(
+            {
+                "spec": args.spec,
+                "rounds": args.rounds,
+                "samples": samples,
+                "medians": medians,
+                "openapi_python_client_operations": opc_operations,
+            },
+            indent=2,
+        )
     )
 
 

@@ -240,7 +240,11 @@ class Api:
     def resolve(self, schema: Schema) -> Schema:
         """Follow `ref` links to the schema they name (stops on a ref cycle)."""
         seen: set[str] = set()
-        while schema.type == "ref" and schema.ref in self.schemas:
+        while (
+            schema.type == "ref"
+            and schema.ref is not None
+            and schema.ref in self.schemas
+        ):
             if schema.ref in seen:
                 break
             seen.add(schema.ref)

@@ -7,7 +7,9 @@ import keyword
 import re
 import unicodedata
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[^\W_]+", re.UNICODE)
+_WORD = re.compile(
+    r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[^\W_]+", re.UNICODE
+)
 
 # Names a generated pydantic model field must not take: BaseModel's own attributes.
 PYDANTIC_RESERVED = frozenset(
@@ -63,7 +65,9 @@ def snake(text: str) -> str:
 
 def _valid(name: str, prefix: str) -> str:
     if not name.isidentifier():
-        name = "".join(ch if (ch + "a").isidentifier() or ch.isdigit() else "_" for ch in name)
+        name = "".join(
+            ch if (ch + "a").isidentifier() or ch.isdigit() else "_" for ch in name
+        )
     if name[:1].isdigit():
         name = prefix + name
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):

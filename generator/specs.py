@@ -117,7 +117,9 @@ def resolve(pinned: PinnedFile) -> Path:
         ) from None
     actual = hashlib.sha256(payload).hexdigest()
     if actual != pinned.sha256:
-        raise SpecError(pinned.url, f"sha256 mismatch: pinned {pinned.sha256}, got {actual}")
+        raise SpecError(
+            pinned.url, f"sha256 mismatch: pinned {pinned.sha256}, got {actual}"
+        )
     cached.parent.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".part")
     tmp.write_bytes(payload)
@@ -144,4 +146,6 @@ def spec_source(argument: str) -> SpecSource:
     if path.exists():
         return SpecSource(path=path, api_version=None, pin=None)
     known = ", ".join(pins) or "none"
-    raise SpecError(argument, f"no such file, and not a pinned api-version (pinned: {known})")
+    raise SpecError(
+        argument, f"no such file, and not a pinned api-version (pinned: {known})"
+    )

@@ -11,25 +11,16 @@ from typing import Any, Iterator
 import pytest
 
 from generator.codegen.generate import generate_all
-from generator.specs import load_pins, resolve
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from loopback import Loopback  # noqa: E402
 
-PINNED = list(load_pins())
-
-
-def spec_path(api_version: str) -> Path:
-    return resolve(load_pins()[api_version].openapi)
-
-
-def spec_json(api_version: str) -> dict[str, Any]:
-    return json.loads(spec_path(api_version).read_text(encoding="utf-8"))
-
 
 @pytest.fixture(scope="session")
-def generation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+def generation(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, dict[str, Any]]]:
     """Every pinned api-version generated once for the session, on sys.path, with the
     report of each by api-version."""
     out = tmp_path_factory.mktemp("generated")

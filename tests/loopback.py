@@ -61,7 +61,11 @@ class Loopback:
                         body,
                     )
                 )
-                reply = owner.replies.pop(0) if owner.replies else Reply(500, {"error": "no reply queued"})
+                reply = (
+                    owner.replies.pop(0)
+                    if owner.replies
+                    else Reply(500, {"error": "no reply queued"})
+                )
                 payload, content_type = reply.encoded()
                 self.send_response(reply.status)
                 headers = {"content-type": content_type, **reply.headers}
@@ -81,7 +85,9 @@ class Loopback:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def reply(self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None) -> None:
+    def reply(
+        self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None
+    ) -> None:
         self.replies.append(Reply(status, body, headers or {}))
 
     def last(self) -> Recorded:

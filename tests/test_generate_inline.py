@@ -11,21 +11,35 @@ import pytest
 from loopback import Loopback
 
 
-def spec(paths: dict[str, Any], schemas: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+def spec(
+    paths: dict[str, Any], schemas: dict[str, Any] | None = None, **extra: Any
+) -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
         "info": {"title": "Pets", "version": "2024-01-01"},
-        "servers": [{"url": "https://{endpoint}/api", "variables": {"endpoint": {"default": "x"}}}],
+        "servers": [
+            {
+                "url": "https://{endpoint}/api",
+                "variables": {"endpoint": {"default": "x"}},
+            }
+        ],
         "components": {
             "schemas": schemas or {},
-            "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "x-key"}},
+            "securitySchemes": {
+                "key": {"type": "apiKey", "in": "header", "name": "x-key"}
+            },
         },
         "paths": paths,
         **extra,
     }
 
 
-API_VERSION = {"name": "api-version", "in": "query", "required": True, "schema": {"type": "string"}}
+API_VERSION = {
+    "name": "api-version",
+    "in": "query",
+    "required": True,
+    "schema": {"type": "string"},
+}
 
 PET = {
     "type": "object",
@@ -54,7 +68,12 @@ PETS_SPEC = spec(
                     "200": {
                         "description": "ok",
                         "content": {
-                            "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}}}
+                            "application/json": {
+                                "schema": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Pet"},
+                                }
+                            }
                         },
                     }
                 },
@@ -65,13 +84,28 @@ PETS_SPEC = spec(
                 "parameters": [API_VERSION],
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+                    "content": {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/Pet"}
+                        }
+                    },
                 },
                 "responses": {
-                    "200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}},
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Pet"}
+                            }
+                        },
+                    },
                     "default": {
                         "description": "error",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Error"}
+                            }
+                        },
                     },
                 },
             },
@@ -79,31 +113,80 @@ PETS_SPEC = spec(
         "/pets/{pet-id}": {
             "get": {
                 "operationId": "get_pet",
-                "parameters": [API_VERSION, {"name": "pet-id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [
+                    API_VERSION,
+                    {
+                        "name": "pet-id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                ],
                 "responses": {
-                    "200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}},
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Pet"}
+                            }
+                        },
+                    },
                     "default": {
                         "description": "error",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Error"}
+                            }
+                        },
                     },
                 },
             },
             "delete": {
                 "operationId": "delete_pet",
                 "deprecated": True,
-                "parameters": [{"name": "pet-id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [
+                    {
+                        "name": "pet-id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
                 "responses": {"204": {"description": "gone"}},
             },
         },
         "/pets/{pet-id}/photo": {
             "get": {
                 "operationId": "get_photo",
-                "parameters": [{"name": "pet-id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "png", "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}},
+                "parameters": [
+                    {
+                        "name": "pet-id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "png",
+                        "content": {
+                            "image/png": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    }
+                },
             },
             "post": {
                 "operationId": "upload_photo",
-                "parameters": [{"name": "pet-id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [
+                    {
+                        "name": "pet-id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
                 "requestBody": {
                     "required": True,
                     "content": {
@@ -119,7 +202,12 @@ PETS_SPEC = spec(
                         }
                     },
                 },
-                "responses": {"200": {"description": "ok", "content": {"text/plain": {"schema": {"type": "string"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"text/plain": {"schema": {"type": "string"}}},
+                    }
+                },
             },
         },
     },
@@ -127,7 +215,15 @@ PETS_SPEC = spec(
         "Pet": PET,
         "Error": {
             "type": "object",
-            "properties": {"error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "message": {"type": "string"},
+                    },
+                }
+            },
         },
     },
 )
@@ -138,19 +234,38 @@ def pets(build: Any) -> Any:
     return build(PETS_SPEC)
 
 
-def test_json_body_path_query_header_and_auth_on_the_wire(pets: Any, server: Loopback) -> None:
-    client = pets.Client(endpoint=server.url, api_key="secret-key", api_version="2024-01-01")
-    server.reply(200, {"id": 7, "name": "Rex", "class": "good", "pet-kind": "dog", "owner": None})
-    pet = client.pets.create(id=7, name="Rex", class_="good", pet_kind="dog", owner=None)
+def test_json_body_path_query_header_and_auth_on_the_wire(
+    pets: Any, server: Loopback
+) -> None:
+    client = pets.Client(
+        endpoint=server.url, api_key="secret-key", api_version="2024-01-01"
+    )
+    server.reply(
+        200, {"id": 7, "name": "Rex", "class": "good", "pet-kind": "dog", "owner": None}
+    )
+    pet = client.pets.create(
+        id=7, name="Rex", class_="good", pet_kind="dog", owner=None
+    )
     request = server.last()
     assert (request.method, request.path) == ("POST", "/api/pets")
     assert request.query == {"api-version": ["2024-01-01"]}
     assert request.headers["x-key"] == "secret-key"
     assert request.headers["content-type"] == "application/json"
     # wire names are exact, unset optionals are absent, explicit None is sent as null
-    assert request.json() == {"id": 7, "name": "Rex", "class": "good", "pet-kind": "dog", "owner": None}
+    assert request.json() == {
+        "id": 7,
+        "name": "Rex",
+        "class": "good",
+        "pet-kind": "dog",
+        "owner": None,
+    }
     assert isinstance(pet, pets.models.Pet)
-    assert (pet.id, pet.class_, pet.pet_kind.value, pet.owner) == (7, "good", "dog", None)
+    assert (pet.id, pet.class_, pet.pet_kind.value, pet.owner) == (
+        7,
+        "good",
+        "dog",
+        None,
+    )
 
     server.reply(200, [{"id": 1, "name": "a"}, {"id": 2, "name": "b", "tags": ["x"]}])
     listed = client.pets.list(limit=2, x_trace="t-1")
@@ -161,7 +276,9 @@ def test_json_body_path_query_header_and_auth_on_the_wire(pets: Any, server: Loo
     assert [p.name for p in listed] == ["a", "b"] and listed[1].tags == ["x"]
 
 
-def test_path_parameters_are_escaped_and_bearer_tokens_used(pets: Any, server: Loopback) -> None:
+def test_path_parameters_are_escaped_and_bearer_tokens_used(
+    pets: Any, server: Loopback
+) -> None:
     tokens = iter(["tok-1", "tok-2"])
     client = pets.Client(endpoint=server.url + "/", token_provider=lambda: next(tokens))
     server.reply(200, {"id": 1, "name": "a"})
@@ -176,7 +293,9 @@ def test_path_parameters_are_escaped_and_bearer_tokens_used(pets: Any, server: L
     assert first.query["api-version"] == [pets.DEFAULT_API_VERSION] == ["2024-01-01"]
 
 
-def test_typed_errors_carry_status_body_and_request_id(pets: Any, server: Loopback) -> None:
+def test_typed_errors_carry_status_body_and_request_id(
+    pets: Any, server: Loopback
+) -> None:
     client = pets.Client(endpoint=server.url, api_key="secret-key")
     cases = [
         (400, pets.BadRequestError),
@@ -189,18 +308,26 @@ def test_typed_errors_carry_status_body_and_request_id(pets: Any, server: Loopba
         (503, pets.InternalServerError),
     ]
     for status, error_class in cases:
-        server.reply(status, {"error": {"code": "E", "message": "nope"}}, {"apim-request-id": f"req-{status}"})
+        server.reply(
+            status,
+            {"error": {"code": "E", "message": "nope"}},
+            {"apim-request-id": f"req-{status}"},
+        )
         with pytest.raises(error_class) as info:
             client.pets.retrieve(pet_id="1")
         error = info.value
         assert isinstance(error, pets.APIStatusError)
         assert error.status_code == status and error.request_id == f"req-{status}"
         assert error.body == {"error": {"code": "E", "message": "nope"}}
-        assert error.error.error.code == "E"  # parsed into the spec's default-response model
+        assert (
+            error.error.error.code == "E"
+        )  # parsed into the spec's default-response model
         assert "secret-key" not in str(error) and "secret-key" not in repr(client)
 
 
-def test_binary_text_multipart_and_deprecation(pets: Any, server: Loopback, tmp_path: Any) -> None:
+def test_binary_text_multipart_and_deprecation(
+    pets: Any, server: Loopback, tmp_path: Any
+) -> None:
     client = pets.Client(endpoint=server.url, api_key="k")
     server.reply(200, b"\x89PNG\r\n")
     photo = client.pets.photo.list(pet_id="1")
@@ -222,7 +349,10 @@ def test_binary_text_multipart_and_deprecation(pets: Any, server: Loopback, tmp_
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert client.pets.delete(pet_id="1") is None
-    assert any(issubclass(w.category, DeprecationWarning) and "delete_pet" in str(w.message) for w in caught)
+    assert any(
+        issubclass(w.category, DeprecationWarning) and "delete_pet" in str(w.message)
+        for w in caught
+    )
 
 
 def test_required_arguments_first_and_signatures_keyword_only(pets: Any) -> None:
@@ -240,9 +370,9 @@ def test_required_arguments_first_and_signatures_keyword_only(pets: Any) -> None
 def test_enums_are_open_to_values_added_later(pets: Any) -> None:
     pet = pets.models.Pet.model_validate({"id": 1, "name": "a", "pet-kind": "parrot"})
     assert pet.pet_kind.value == "parrot" and pet.pet_kind == "parrot"
-    assert pets.models.Pet.model_validate({"id": 1, "name": "a", "pet-kind": "cat"}).pet_kind is (
-        pets.models.PetPetKind.CAT
-    )
+    assert pets.models.Pet.model_validate(
+        {"id": 1, "name": "a", "pet-kind": "cat"}
+    ).pet_kind is (pets.models.PetPetKind.CAT)
     with pytest.raises(ValueError):
         pets.models.Pet.model_validate({"id": "not a number", "name": "a"})
 
@@ -253,19 +383,36 @@ def test_inline_objects_unions_maps_and_recursion(build: Any) -> None:
             "type": "object",
             "properties": {
                 "value": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
-                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+                "children": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Node"},
+                },
                 "meta": {"type": "object", "additionalProperties": {"type": "integer"}},
-                "inner": {"type": "object", "properties": {"deep": {"type": "boolean"}}},
-                "json": {"type": "string", "description": "named like a pydantic method"},
+                "inner": {
+                    "type": "object",
+                    "properties": {"deep": {"type": "boolean"}},
+                },
+                "json": {
+                    "type": "string",
+                    "description": "named like a pydantic method",
+                },
                 "model_config": {"type": "string"},
                 "2fa": {"type": "boolean"},
             },
         },
-        "Closed": {"type": "object", "additionalProperties": False, "properties": {"a": {"type": "string"}}},
+        "Closed": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"a": {"type": "string"}},
+        },
         "Both": {
             "allOf": [
                 {"$ref": "#/components/schemas/Closed"},
-                {"type": "object", "required": ["b"], "properties": {"b": {"type": "integer", "minimum": 1}}},
+                {
+                    "type": "object",
+                    "required": ["b"],
+                    "properties": {"b": {"type": "integer", "minimum": 1}},
+                },
             ]
         },
     }
@@ -305,12 +452,29 @@ def test_openapi_31_yaml_spec(build: Any, server: Loopback) -> None:
                             "application/json": {
                                 "schema": {
                                     "type": "object",
-                                    "properties": {"size": {"type": ["integer", "null"], "exclusiveMinimum": 0}},
+                                    "properties": {
+                                        "size": {
+                                            "type": ["integer", "null"],
+                                            "exclusiveMinimum": 0,
+                                        }
+                                    },
                                 }
                             }
                         }
                     },
-                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {"ok": {"type": "boolean"}},
+                                    }
+                                }
+                            },
+                        }
+                    },
                 }
             }
         }

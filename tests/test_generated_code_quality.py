@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PINNED, spec_json
+from real_specs import PINNED, spec_json
 from generator.parse.openapi import HTTP_METHODS
 
 
@@ -29,7 +29,15 @@ def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
 @pytest.mark.parametrize("api_version", PINNED)
 def test_mypy_passes(generated_root: Path, api_version: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", "/dev/null", _package_dir(generated_root, api_version).name],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--no-incremental",
+            "--cache-dir",
+            "/dev/null",
+            _package_dir(generated_root, api_version).name,
+        ],
         capture_output=True,
         text=True,
         cwd=generated_root,
@@ -38,13 +46,18 @@ def test_mypy_passes(generated_root: Path, api_version: str) -> None:
 
 
 @pytest.mark.parametrize("api_version", PINNED)
-def test_every_operation_and_schema_is_generated(generation, sdk, api_version: str) -> None:
+def test_every_operation_and_schema_is_generated(
+    generation, sdk, api_version: str
+) -> None:
     raw = spec_json(api_version)
     report = generation[1][api_version]
     pkg = sdk(api_version)
     client = pkg.Client(endpoint="https://example.openai.azure.com", api_key="k")
     expected = {
-        (method.upper(), path) for path, item in raw["paths"].items() for method in item if method in HTTP_METHODS
+        (method.upper(), path)
+        for path, item in raw["paths"].items()
+        for method in item
+        if method in HTTP_METHODS
     }
     reached = set()
     for op in report["operations"]:
@@ -60,4 +73,6 @@ def test_every_operation_and_schema_is_generated(generation, sdk, api_version: s
         module, _, name = model["class"].partition(":")
         assert module == f"{pkg.__name__}.models" and name in pkg.models.__all__
         assert getattr(pkg.models, name) is not None
-    assert report["client"] == f"{pkg.__name__}:Client" and report["package_dir"] == str(generation[0].resolve())
+    assert report["client"] == f"{pkg.__name__}:Client" and report[
+        "package_dir"
+    ] == str(generation[0].resolve())

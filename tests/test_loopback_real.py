@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from conftest import spec_path
+from real_specs import spec_path
 from loopback import Loopback
 
 VERSION = "2025-01-01-preview"
 
 
 def example(name: str) -> dict[str, Any]:
-    return json.loads((spec_path(VERSION).parent / "examples" / name).read_text(encoding="utf-8"))
+    return json.loads(
+        (spec_path(VERSION).parent / "examples" / name).read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture
@@ -45,16 +47,29 @@ def test_chat_completions(sdk: Any, client: Any, server: Loopback) -> None:
     assert isinstance(result, models.CreateChatCompletionResponse)
     assert result.id == "chatcmpl-7R1nGnsXO8n4oi9UPz2f3UHdgAYMn"
     choice = result.choices[0]
-    assert choice.finish_reason == "stop" and choice.message.content.startswith("Ahoy matey!")
-    assert result.usage.total_tokens == data["responses"]["200"]["body"]["usage"]["total_tokens"]
+    assert choice.finish_reason == "stop" and choice.message.content.startswith(
+        "Ahoy matey!"
+    )
+    assert (
+        result.usage.total_tokens
+        == data["responses"]["200"]["body"]["usage"]["total_tokens"]
+    )
 
 
-def test_chat_completions_with_typed_messages(sdk: Any, client: Any, server: Loopback) -> None:
+def test_chat_completions_with_typed_messages(
+    sdk: Any, client: Any, server: Loopback
+) -> None:
     models = sdk(VERSION).models
     server.reply(200, example("chat_completions.json")["responses"]["200"]["body"])
     message = models.ChatCompletionRequestUserMessage(role="user", content="hi")
-    client.chat.completions.create(deployment_id="d", messages=[message], temperature=0.5, stop=["\n"])
-    assert server.last().json() == {"messages": [{"role": "user", "content": "hi"}], "temperature": 0.5, "stop": ["\n"]}
+    client.chat.completions.create(
+        deployment_id="d", messages=[message], temperature=0.5, stop=["\n"]
+    )
+    assert server.last().json() == {
+        "messages": [{"role": "user", "content": "hi"}],
+        "temperature": 0.5,
+        "stop": ["\n"],
+    }
 
 
 def test_embeddings(sdk: Any, client: Any, server: Loopback) -> None:
@@ -68,14 +83,20 @@ def test_embeddings(sdk: Any, client: Any, server: Loopback) -> None:
     assert result.usage.prompt_tokens == expected["usage"]["prompt_tokens"]
 
 
-def test_assistants_create_retrieve_list_delete(sdk: Any, client: Any, server: Loopback) -> None:
+def test_assistants_create_retrieve_list_delete(
+    sdk: Any, client: Any, server: Loopback
+) -> None:
     models = sdk(VERSION).models
     created = example("create_assistant.json")
     server.reply(200, created["responses"]["200"]["body"])
     assistant = client.assistants.create(**created["parameters"]["body"])
     assert_wire(server, "POST", "/assistants", created["parameters"]["body"])
     assert isinstance(assistant, models.AssistantObject)
-    assert (assistant.id, assistant.name, assistant.description) == ("asst_4nsG2qgNzimRPE7MazXTXbU7", "Math Tutor", None)
+    assert (assistant.id, assistant.name, assistant.description) == (
+        "asst_4nsG2qgNzimRPE7MazXTXbU7",
+        "Math Tutor",
+        None,
+    )
     assert assistant.tools[0].type == "code_interpreter"
 
     server.reply(200, created["responses"]["200"]["body"])
@@ -88,8 +109,14 @@ def test_assistants_create_retrieve_list_delete(sdk: Any, client: Any, server: L
     page = client.assistants.list(limit=20, order="desc")
     request = server.last()
     assert (request.method, request.path) == ("GET", "/openai/assistants")
-    assert request.query == {"api-version": [VERSION], "limit": ["20"], "order": ["desc"]}
-    assert [a.id for a in page.data] == [a["id"] for a in listed["responses"]["200"]["body"]["data"]]
+    assert request.query == {
+        "api-version": [VERSION],
+        "limit": ["20"],
+        "order": ["desc"],
+    }
+    assert [a.id for a in page.data] == [
+        a["id"] for a in listed["responses"]["200"]["body"]["data"]
+    ]
     assert page.has_more is listed["responses"]["200"]["body"]["has_more"]
 
     deleted = example("delete_assistant.json")
@@ -99,13 +126,20 @@ def test_assistants_create_retrieve_list_delete(sdk: Any, client: Any, server: L
     assert result.deleted is True and result.id == assistant.id
 
 
-def test_token_provider_compatible_with_azure_identity(sdk: Any, server: Loopback) -> None:
+def test_token_provider_compatible_with_azure_identity(
+    sdk: Any, server: Loopback
+) -> None:
     # azure.identity.get_bearer_token_provider returns a zero-argument callable -> str
-    client = sdk(VERSION).Client(endpoint=server.url, token_provider=lambda: "aad-token")
+    client = sdk(VERSION).Client(
+        endpoint=server.url, token_provider=lambda: "aad-token"
+    )
     server.reply(200, example("delete_assistant.json")["responses"]["200"]["body"])
     client.assistants.delete(assistant_id="asst_1")
     request = server.last()
-    assert request.headers["authorization"] == "Bearer aad-token" and "api-key" not in request.headers
+    assert (
+        request.headers["authorization"] == "Bearer aad-token"
+        and "api-key" not in request.headers
+    )
 
 
 def test_error_from_the_service(sdk: Any, client: Any, server: Loopback) -> None:
@@ -113,6 +147,8 @@ def test_error_from_the_service(sdk: Any, client: Any, server: Loopback) -> None
     error_body = {"error": {"code": "429", "message": "Rate limit is exceeded."}}
     server.reply(429, error_body, {"apim-request-id": "b0d1f5a2"})
     with pytest.raises(pkg.RateLimitError) as info:
-        client.chat.completions.create(deployment_id="d", messages=[{"role": "user", "content": "x"}])
+        client.chat.completions.create(
+            deployment_id="d", messages=[{"role": "user", "content": "x"}]
+        )
     assert info.value.request_id == "b0d1f5a2" and info.value.status_code == 429
     assert info.value.error.error.message == "Rate limit is exceeded."

@@ -18,7 +18,7 @@ from typing import Any, Callable
 import pydantic
 import pytest
 
-from conftest import spec_path
+from real_specs import spec_path
 from generator.ir import Api, Property, Schema
 from generator.parse.openapi import parse_openapi
 from generator.naming import pascal
@@ -88,13 +88,20 @@ class Samples:
                     required.update([prop.name] if prop.required else [])
         for prop in schema.properties:
             out[prop.name] = prop
-        return [Property(p.name, p.schema, p.required or p.name in required) for p in out.values()]
+        return [
+            Property(p.name, p.schema, p.required or p.name in required)
+            for p in out.values()
+        ]
 
-    def value(self, schema: Schema, full: bool, seen: frozenset[str] = frozenset()) -> Any:
+    def value(
+        self, schema: Schema, full: bool, seen: frozenset[str] = frozenset()
+    ) -> Any:
         if schema.type == "ref":
             if schema.ref in seen or len(seen) > 6:
                 return None
-            return self.value(self.api.schemas[schema.ref], full, seen | {schema.ref or ""})
+            return self.value(
+                self.api.schemas[schema.ref], full, seen | {schema.ref or ""}
+            )
         if schema.has_const:
             return schema.const
         if schema.enum:
@@ -103,10 +110,18 @@ class Samples:
             return self.value((schema.one_of + schema.any_of)[0], full, seen)
         if schema.type == "object":
             props = self.props(schema, seen)
-            return {p.name: self.value(p.schema, full, seen) for p in props if p.required or full}
+            return {
+                p.name: self.value(p.schema, full, seen)
+                for p in props
+                if p.required or full
+            }
         if schema.type == "array":
             count = max(schema.min_items or 0, 1 if full else 0)
-            return [self.value(schema.items, full, seen) for _ in range(count)] if schema.items else []
+            return (
+                [self.value(schema.items, full, seen) for _ in range(count)]
+                if schema.items
+                else []
+            )
         if schema.type == "string":
             if schema.format == "uri":
                 return "https://example.com/x"
@@ -114,7 +129,11 @@ class Samples:
                 return "5f2b6a4c-3c1d-4a51-9d5b-9a5d5c2e1f00"
             return "x" * max(schema.min_length or 1, 1)
         if schema.type in ("integer", "number"):
-            low = schema.minimum if schema.minimum is not None else (schema.exclusive_minimum or 0) + 1
+            low = (
+                schema.minimum
+                if schema.minimum is not None
+                else (schema.exclusive_minimum or 0) + 1
+            )
             return int(low) if schema.type == "integer" else float(low)
         if schema.type == "boolean":
             return True
@@ -125,7 +144,12 @@ class Samples:
         minimal = self.value(schema, full=False, seen=frozenset({name}))
         full = self.value(schema, full=True, seen=frozenset({name}))
         wrong_shape = "text" if schema.type == "object" else {"wrong": "shape"}
-        out = [("minimal", minimal), ("full", full), ("wrong shape", wrong_shape), ("null", None)]
+        out = [
+            ("minimal", minimal),
+            ("full", full),
+            ("wrong shape", wrong_shape),
+            ("null", None),
+        ]
         if isinstance(full, dict):
             for prop in self.props(schema, frozenset({name})):
                 target = self.api.resolve(prop.schema)
@@ -133,7 +157,10 @@ class Samples:
                     broken = copy.deepcopy(minimal)
                     broken.pop(prop.name, None)
                     out.append((f"without {prop.name}", broken))
-                if target.type in ("string", "integer", "number", "boolean", "array") and not target.enum:
+                if (
+                    target.type in ("string", "integer", "number", "boolean", "array")
+                    and not target.enum
+                ):
                     wrong = copy.deepcopy(full)
                     wrong[prop.name] = {"not": "the right type"}
                     out.append((f"{prop.name} of wrong type", wrong))
@@ -150,7 +177,9 @@ def _excluded(api: Api, schema: Schema, seen: frozenset[str] = frozenset()) -> b
         return False
     if schema.format in ("uri", "uuid"):
         return True
-    children = [p.schema for p in schema.properties] + list(schema.all_of + schema.one_of + schema.any_of)
+    children = [p.schema for p in schema.properties] + list(
+        schema.all_of + schema.one_of + schema.any_of
+    )
     if schema.items is not None:
         children.append(schema.items)
     return any(_excluded(api, child, seen) for child in children)
@@ -165,9 +194,12 @@ def _wire_names(tp: Any) -> set[str] | None:
 
 def _oracle_class(oracle: Any, name: str, our_type: Any) -> Any:
     """The oracle's class for a component schema. The oracle renames colliding names
-    (`Citation` -> `CitationModel`, `Type1`), so a model must also have our wire names."""
+    (`Citation` -> `CitationModel`, `Type1`), so a model must also have our wire names.
+    """
     base = pascal(name)
-    candidates = [base, name[:1].upper() + name[1:], base + "Model"] + [f"{base}{i}" for i in range(1, 10)]
+    candidates = [base, name[:1].upper() + name[1:], base + "Model"] + [
+        f"{base}{i}" for i in range(1, 10)
+    ]
     ours = _wire_names(our_type)
     for candidate in candidates:
         found = getattr(oracle, candidate, None)
@@ -177,7 +209,9 @@ def _oracle_class(oracle: Any, name: str, our_type: Any) -> Any:
 
 
 @pytest.mark.parametrize("api_version", VERSIONS)
-def test_models_accept_and_reject_what_the_oracle_does(api_version: str, sdk: Any, tmp_path: Path) -> None:
+def test_models_accept_and_reject_what_the_oracle_does(
+    api_version: str, sdk: Any, tmp_path: Path
+) -> None:
     oracle = _oracle_module(api_version, tmp_path)
     ours = sdk(api_version).models
     api = parse_openapi(spec_path(api_version))
@@ -196,8 +230,12 @@ def test_models_accept_and_reject_what_the_oracle_does(api_version: str, sdk: An
         for label, payload in samples.payloads(name):
             compared += 1
             if ours_accepts(payload) != oracle_accepts(payload):
-                disagreements.append(f"{name} [{label}]: ours={ours_accepts(payload)} oracle={oracle_accepts(payload)}")
+                disagreements.append(
+                    f"{name} [{label}]: ours={ours_accepts(payload)} oracle={oracle_accepts(payload)}"
+                )
     # the oracle numbers colliding names; every schema must still find its class
     assert len(unmatched) <= len(api.schemas) // 10, unmatched
     assert compared > 500
-    assert disagreements == [], "\n".join(disagreements[:40]) + f"\n({len(disagreements)} of {compared})"
+    assert disagreements == [], (
+        "\n".join(disagreements[:40]) + f"\n({len(disagreements)} of {compared})"
+    )

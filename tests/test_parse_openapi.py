@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PINNED, spec_json, spec_path
+from real_specs import PINNED, spec_json, spec_path
 from generator.errors import SpecError
 from generator.parse.openapi import HTTP_METHODS, parse_openapi
 
@@ -17,7 +17,10 @@ def test_every_operation_and_component_schema_is_parsed(api_version: str) -> Non
     raw = spec_json(api_version)
     api = parse_openapi(spec_path(api_version))
     expected_ops = {
-        (method, path) for path, item in raw["paths"].items() for method in item if method in HTTP_METHODS
+        (method, path)
+        for path, item in raw["paths"].items()
+        for method in item
+        if method in HTTP_METHODS
     }
     assert {(op.method, op.path) for op in api.operations} == expected_ops
     assert set(api.schemas) == set(raw["components"]["schemas"])
@@ -36,7 +39,11 @@ def test_chat_completions_operation_facts() -> None:
     op = api.operation("post", "/deployments/{deployment-id}/chat/completions")
     assert op is not None and op.operation_id == "ChatCompletions_Create"
     deployment = next(p for p in op.parameters if p.name == "deployment-id")
-    assert deployment.location == "path" and deployment.required and deployment.schema.type == "string"
+    assert (
+        deployment.location == "path"
+        and deployment.required
+        and deployment.schema.type == "string"
+    )
     assert op.request_body is not None and op.request_body.required
     assert [m.media_type for m in op.request_body.content] == ["application/json"]
     body = op.request_body.content[0].schema
@@ -46,8 +53,14 @@ def test_chat_completions_operation_facts() -> None:
     # allOf [chatCompletionsRequestCommon, {...}] keeps both parts for docs and diffs
     assert request.all_of[0].ref == "chatCompletionsRequestCommon"
     messages = request.all_of[1].property("messages")
-    assert messages.required and messages.schema.type == "array" and messages.schema.min_items == 1
-    temperature = api.schemas["chatCompletionsRequestCommon"].property("temperature").schema
+    assert (
+        messages.required
+        and messages.schema.type == "array"
+        and messages.schema.min_items == 1
+    )
+    temperature = (
+        api.schemas["chatCompletionsRequestCommon"].property("temperature").schema
+    )
     assert (temperature.minimum, temperature.maximum, temperature.default) == (0, 2, 1)
     assert temperature.nullable and temperature.examples == (1,)
 
@@ -57,14 +70,19 @@ def test_security_servers_and_examples() -> None:
     assert api.servers[0].url == "https://{endpoint}/openai"
     assert api.servers[0].variables[0].name == "endpoint"
     schemes = {s.name: s for s in api.security_schemes}
-    assert schemes["apiKey"].location == "header" and schemes["apiKey"].parameter_name == "api-key"
+    assert (
+        schemes["apiKey"].location == "header"
+        and schemes["apiKey"].parameter_name == "api-key"
+    )
     assert schemes["bearer"].type == "oauth2"
     examples = [e for op in api.operations for e in op.examples]
     present = [e for e in examples if e.data is not None]
     folder = spec_path("2025-01-01-preview").parent / "examples"
     # every example whose file exists is loaded; the others are tolerated as absent
     assert {e.ref.split("/")[-1] for e in present} == {
-        e.ref.split("/")[-1] for e in examples if (folder / e.ref.split("/")[-1]).is_file()
+        e.ref.split("/")[-1]
+        for e in examples
+        if (folder / e.ref.split("/")[-1]).is_file()
     }
     assert len(present) < len(examples)
     chat = api.operation("post", "/deployments/{deployment-id}/chat/completions")
@@ -81,7 +99,10 @@ def test_openapi_31_spec_parses_with_normalized_nullability() -> None:
         for name, node in raw["components"]["schemas"].items()
         if node.get("nullable") is True
         or (isinstance(node.get("type"), list) and "null" in node["type"])
-        or any(branch.get("type") == "null" for branch in node.get("anyOf", []) + node.get("oneOf", []))
+        or any(
+            branch.get("type") == "null"
+            for branch in node.get("anyOf", []) + node.get("oneOf", [])
+        )
     ]
     assert nullable_names
     for name in nullable_names:
@@ -95,13 +116,24 @@ def _write(tmp_path: Path, spec: dict) -> Path:
 
 
 def _spec(schemas: dict, openapi: str = "3.0.3") -> dict:
-    return {"openapi": openapi, "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": schemas}}
+    return {
+        "openapi": openapi,
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
 
 
 def test_30_and_31_forms_give_the_same_ir(tmp_path: Path) -> None:
     old = _spec(
         {
-            "A": {"type": "integer", "nullable": True, "minimum": 0, "exclusiveMinimum": True, "example": 3},
+            "A": {
+                "type": "integer",
+                "nullable": True,
+                "minimum": 0,
+                "exclusiveMinimum": True,
+                "example": 3,
+            },
             "B": {"allOf": [{"$ref": "#/components/schemas/A"}], "description": "an A"},
         }
     )
@@ -117,7 +149,11 @@ def test_30_and_31_forms_give_the_same_ir(tmp_path: Path) -> None:
     b = parse_openapi(_write(tmp_path, new))
     assert a.schemas["A"] == b.schemas["A"]
     assert a.schemas["A"].exclusive_minimum == 0 and a.schemas["A"].minimum is None
-    assert (a.schemas["B"].type, a.schemas["B"].ref, a.schemas["B"].description) == ("ref", "A", "an A")
+    assert (a.schemas["B"].type, a.schemas["B"].ref, a.schemas["B"].description) == (
+        "ref",
+        "A",
+        "an A",
+    )
     assert a.schemas["B"] == b.schemas["B"]
 
 
@@ -134,7 +170,14 @@ def test_recursive_schemas_and_yaml(tmp_path: Path) -> None:
 
 
 def test_dangling_ref_names_the_pointer(tmp_path: Path) -> None:
-    spec = _spec({"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/Missing"}}}})
+    spec = _spec(
+        {
+            "A": {
+                "type": "object",
+                "properties": {"b": {"$ref": "#/components/schemas/Missing"}},
+            }
+        }
+    )
     with pytest.raises(SpecError) as info:
         parse_openapi(_write(tmp_path, spec))
     assert str(info.value).endswith(

@@ -30,7 +30,9 @@ class Rendered:
     spec_digests: dict[str, str]  # api-version -> sha256 of the spec file
 
 
-def generate_all(specs: list[str], out_dir: Path, package: str | None = None) -> list[GenerationResult]:
+def generate_all(
+    specs: list[str], out_dir: Path, package: str | None = None
+) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered."""
     rendered = render_all(specs, out_dir, package)
     write_files(out_dir, rendered.files)
@@ -67,7 +69,9 @@ def render_all(specs: list[str], out_dir: Path, package: str | None = None) -> R
     return Rendered(results, files, digests)
 
 
-def _report(source: str, api_version: str, generated: GeneratedPackage, out_dir: Path) -> dict[str, Any]:
+def _report(
+    source: str, api_version: str, generated: GeneratedPackage, out_dir: Path
+) -> dict[str, Any]:
     name = generated.name
     plan = generated.client
     models = generated.models

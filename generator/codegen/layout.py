@@ -44,7 +44,9 @@ def split_top_level(expr: str, sep: str = ",") -> list[str]:
     return parts
 
 
-def bracketed(head: str, items: list[str], close: str, indent: int, tail: str = "") -> str:
+def bracketed(
+    head: str, items: list[str], close: str, indent: int, tail: str = ""
+) -> str:
     """`head` + items + `close` + `tail`, on one line if it fits, else exploded."""
     pad = " " * indent
     one_line = f"{pad}{head}{', '.join(items)}{close}{tail}"
@@ -66,7 +68,9 @@ def statement(target: str, expr: str, indent: int) -> str:
     opener = _outer_opener(expr)
     head = f"{pad}{target} = {expr[: opener + 1]}"
     if opener >= 0 and len(head) <= LINE_LENGTH:
-        return bracketed(head.lstrip(), split_top_level(expr[opener + 1 : -1]), expr[-1], indent)
+        return bracketed(
+            head.lstrip(), split_top_level(expr[opener + 1 : -1]), expr[-1], indent
+        )
     inner_pad = " " * (indent + 4)
     if len(f"{pad}{target} = (") <= LINE_LENGTH or ": " not in target:
         inner = statement_expr(expr, indent + 4)
@@ -75,7 +79,12 @@ def statement(target: str, expr: str, indent: int) -> str:
     wrapped = f"{name}: (\n{annotation_lines(annotation, indent + 4)}\n{pad})"
     if opener < 0:
         return f"{pad}{wrapped} = {expr}"
-    return bracketed(f"{wrapped} = {expr[: opener + 1]}", split_top_level(expr[opener + 1 : -1]), expr[-1], indent)
+    return bracketed(
+        f"{wrapped} = {expr[: opener + 1]}",
+        split_top_level(expr[opener + 1 : -1]),
+        expr[-1],
+        indent,
+    )
 
 
 def statement_expr(expr: str, indent: int) -> str:
@@ -86,7 +95,9 @@ def statement_expr(expr: str, indent: int) -> str:
     opener = _outer_opener(expr)
     if opener < 0:
         return pad + expr
-    return bracketed(expr[: opener + 1], split_top_level(expr[opener + 1 : -1]), expr[-1], indent)
+    return bracketed(
+        expr[: opener + 1], split_top_level(expr[opener + 1 : -1]), expr[-1], indent
+    )
 
 
 def annotation_lines(annotation: str, indent: int) -> str:
@@ -95,7 +106,9 @@ def annotation_lines(annotation: str, indent: int) -> str:
     if len(pad + annotation) <= LINE_LENGTH:
         return pad + annotation
     members = split_top_level(annotation, " | ")
-    return "\n".join(pad + ("| " if i else "") + member for i, member in enumerate(members))
+    return "\n".join(
+        pad + ("| " if i else "") + member for i, member in enumerate(members)
+    )
 
 
 def _outer_opener(expr: str) -> int:
@@ -117,7 +130,9 @@ def _outer_opener(expr: str) -> int:
             depth -= 1
             if depth == 0:
                 # Only a call/subscript of a name: `Union[...]`, `Field(...)`.
-                return i if i > 0 and (expr[i - 1].isalnum() or expr[i - 1] == "_") else -1
+                return (
+                    i if i > 0 and (expr[i - 1].isalnum() or expr[i - 1] == "_") else -1
+                )
     return -1
 
 

@@ -40,20 +40,40 @@ class Drift:
     diff: str = ""
 
 
-def against_lock(lock_file: Path, files: dict[str, str], spec_digests: dict[str, str]) -> list[Drift]:
+def against_lock(
+    lock_file: Path, files: dict[str, str], spec_digests: dict[str, str]
+) -> list[Drift]:
     try:
         lock = json.loads(lock_file.read_text(encoding="utf-8"))
         locked_files: dict[str, str] = lock["files"]
         locked_specs: dict[str, str] = lock["specs"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SpecError(str(lock_file), f"not a readable sdkgen lock file ({exc})") from None
+        raise SpecError(
+            str(lock_file), f"not a readable sdkgen lock file ({exc})"
+        ) from None
     drift = []
     if lock.get("sdkgen") != __version__:
-        drift.append(Drift("sdkgen", "version", f"locked {lock.get('sdkgen')}, running {__version__}"))
+        drift.append(
+            Drift(
+                "sdkgen",
+                "version",
+                f"locked {lock.get('sdkgen')}, running {__version__}",
+            )
+        )
     for api_version, sha in sorted(spec_digests.items()):
         if locked_specs.get(api_version) != sha:
-            drift.append(Drift(api_version, "spec", f"locked {locked_specs.get(api_version)}, now {sha}"))
-    drift.extend(_compare({k: digest(v) for k, v in files.items()}, locked_files, lambda name: ""))
+            drift.append(
+                Drift(
+                    api_version,
+                    "spec",
+                    f"locked {locked_specs.get(api_version)}, now {sha}",
+                )
+            )
+    drift.extend(
+        _compare(
+            {k: digest(v) for k, v in files.items()}, locked_files, lambda name: ""
+        )
+    )
     return drift
 
 
@@ -65,17 +85,27 @@ def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
     on_disk = {}
     for top in tops:
         for path in (tree / top).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts and path.name != MANIFEST:
-                on_disk[path.relative_to(tree).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
+            if (
+                path.is_file()
+                and "__pycache__" not in path.parts
+                and path.name != MANIFEST
+            ):
+                on_disk[path.relative_to(tree).as_posix()] = path.read_text(
+                    encoding="utf-8", errors="replace"
+                )
 
     def unified(name: str) -> str:
         old = on_disk.get(name, "").splitlines(keepends=True)
         new = files.get(name, "").splitlines(keepends=True)
-        lines = list(difflib.unified_diff(old, new, f"{tree}/{name}", f"regenerated/{name}", n=1))
+        lines = list(
+            difflib.unified_diff(old, new, f"{tree}/{name}", f"regenerated/{name}", n=1)
+        )
         return "".join(lines[:40]) + ("   ...\n" if len(lines) > 40 else "")
 
     return _compare(
-        {k: digest(v) for k, v in files.items()}, {k: digest(v) for k, v in on_disk.items()}, unified
+        {k: digest(v) for k, v in files.items()},
+        {k: digest(v) for k, v in on_disk.items()},
+        unified,
     )
 
 

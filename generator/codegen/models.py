@@ -98,10 +98,14 @@ class ModelPlan:
             self.definitions[py_name] = self.enum(py_name, schema, doc)
         elif _is_union(schema) and not schema.nullable:
             parts = self.union_parts(schema)
-            self.definitions[py_name] = TypeAlias(py_name, parts, doc, self.deps_of(parts))
+            self.definitions[py_name] = TypeAlias(
+                py_name, parts, doc, self.deps_of(parts)
+            )
         else:
             expr = self.type_of(schema, alias_unions=True)
-            self.definitions[py_name] = TypeAlias(py_name, [expr], doc, self.deps_of([expr]))
+            self.definitions[py_name] = TypeAlias(
+                py_name, [expr], doc, self.deps_of([expr])
+            )
 
     def define_class(self, py_name: str, schema: Schema) -> None:
         model = ModelClass(py_name, schema, _doc(schema))
@@ -109,13 +113,17 @@ class ModelPlan:
         self.definitions[py_name] = model
         props, closed = self.flatten(schema, set())
         model.closed = closed
-        taken = set()
+        taken: set[str] = set()
         for prop in props:
             model.fields.append(self.model_field(prop, taken))
 
     def model_field(self, prop: Property, taken: set[str]) -> ModelField:
         annotation = self.type_of(prop.schema)
-        if not prop.required and not annotation.endswith("| None") and annotation not in ("Any", "None"):
+        if (
+            not prop.required
+            and not annotation.endswith("| None")
+            and annotation not in ("Any", "None")
+        ):
             annotation += " | None"
         name = field_name(prop.name)
         if name in _ANNOTATION_NAMES:  # a field named `str` would shadow the type
@@ -179,7 +187,9 @@ class ModelPlan:
             self.definitions[py_name] = self.enum(py_name, schema, _doc(schema))
         else:
             parts = self.union_parts(schema)
-            self.definitions[py_name] = TypeAlias(py_name, parts, _doc(schema), self.deps_of(parts))
+            self.definitions[py_name] = TypeAlias(
+                py_name, parts, _doc(schema), self.deps_of(parts)
+            )
         return py_name
 
     # -- type expressions -------------------------------------------------------------
@@ -197,7 +207,11 @@ class ModelPlan:
 
     def type_of(self, schema: Schema, alias_unions: bool = True) -> str:
         expr = self.base_type(schema, alias_unions)
-        if schema.nullable and expr not in ("Any", "None") and not expr.endswith("| None"):
+        if (
+            schema.nullable
+            and expr not in ("Any", "None")
+            and not expr.endswith("| None")
+        ):
             expr += " | None"
         return expr
 
@@ -240,7 +254,9 @@ class ModelPlan:
     def ordered(self) -> list[Definition]:
         """Enums first, then aliases after the names their expression evaluates, classes
         in between (their annotations are lazy). Recursion through a class is fine."""
-        order: list[Definition] = [d for d in self.definitions.values() if isinstance(d, EnumClass)]
+        order: list[Definition] = [
+            d for d in self.definitions.values() if isinstance(d, EnumClass)
+        ]
         placed = {d.name for d in order}
         visiting: set[str] = set()
 
@@ -288,7 +304,11 @@ def _identifiers(expr: str) -> list[str]:
 
 def _is_union(schema: Schema) -> bool:
     """oneOf/anyOf alone make a union, also under `type: object`."""
-    return bool(schema.one_of or schema.any_of) and not schema.properties and not schema.all_of
+    return (
+        bool(schema.one_of or schema.any_of)
+        and not schema.properties
+        and not schema.all_of
+    )
 
 
 def _is_model(api: Api, schema: Schema) -> bool:
@@ -301,7 +321,13 @@ def _is_model(api: Api, schema: Schema) -> bool:
 
 
 def _enum_values(schema: Schema) -> list | None:
-    if not schema.enum or schema.type not in ("string", "integer", "number", "boolean", "any"):
+    if not schema.enum or schema.type not in (
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "any",
+    ):
         return None
     return list(schema.enum)
 

@@ -43,7 +43,11 @@ def py_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(py_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{py_str(str(k))}: {py_value(v)}" for k, v in value.items())
+            + "}"
+        )
     return py_str(str(value))
 
 
@@ -84,7 +88,9 @@ def docstring(lines: list[str], indent: int) -> str:
     body = [_docstring_safe(line) for line in lines] or ["."]
     body[0] = body[0].strip() or "."
     rest = body[1:]
-    margin = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+    margin = min(
+        (len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0
+    )
     rest = [line[margin:] for line in rest]
     first = " " + body[0] if body[0].startswith('"') else body[0]
     if not rest:

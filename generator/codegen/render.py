@@ -14,12 +14,25 @@ from ..ir import Api
 from ..naming import snake
 from ..specs import REPO_ROOT, cache_dir
 from .layout import annotation_lines, bracketed, class_header, statement
-from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias, _identifiers
+from .models import (
+    EnumClass,
+    ModelClass,
+    ModelField,
+    ModelPlan,
+    TypeAlias,
+    _identifiers,
+)
 from .pysource import clean_lines, docstring, py_str
 from .resources import Argument, ClientPlan, Method, Resource
 
 TEMPLATES = REPO_ROOT / "templates"
-STATIC_FILES = ("_types.py", "_base_client.py", "_errors.py", "py.typed", "resources/__init__.py")
+STATIC_FILES = (
+    "_types.py",
+    "_base_client.py",
+    "_errors.py",
+    "py.typed",
+    "resources/__init__.py",
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,10 +75,14 @@ def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage
     files: dict[str, str] = {}
     context = {"api": api}
     for name in STATIC_FILES:
-        files[name] = _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
+        files[name] = (
+            _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
+        )
     files["__init__.py"] = _render(env, "package/__init__.py.j2", context)
     files["models.py"] = _render(
-        env, "package/models.py.j2", {**context, "definitions": [_definition_view(d) for d in models.ordered()]}
+        env,
+        "package/models.py.j2",
+        {**context, "definitions": [_definition_view(d) for d in models.ordered()]},
     )
     model_names = set(models.definitions)
     for top in client.root.children.values():
@@ -81,7 +98,11 @@ def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage
                 **_imports(methods, model_names, ".."),
             },
         )
-    files["_client.py"] = _render(env, "package/_client.py.j2", _client_context(api, api_version, client, model_names))
+    files["_client.py"] = _render(
+        env,
+        "package/_client.py.j2",
+        _client_context(api, api_version, client, model_names),
+    )
     return GeneratedPackage(package, files, models, client)
 
 
@@ -106,7 +127,9 @@ def _definition_view(definition: ModelClass | EnumClass | TypeAlias) -> dict[str
             "name": definition.name,
             "doc": definition.doc,
             "closed": definition.closed,
-            "fields": [{"source": _field_source(f), "doc": f.doc} for f in definition.fields],
+            "fields": [
+                {"source": _field_source(f), "doc": f.doc} for f in definition.fields
+            ],
         }
     if isinstance(definition, EnumClass):
         return {
@@ -150,7 +173,10 @@ def _resource_view(resource: Resource) -> dict[str, Any]:
     return {
         "class_name": resource.class_name,
         "dotted": ".".join(resource.path),
-        "children": [{"attribute": c.attribute, "class_name": c.class_name} for c in resource.children.values()],
+        "children": [
+            {"attribute": c.attribute, "class_name": c.class_name}
+            for c in resource.children.values()
+        ],
         "methods": [_method_view(m) for m in resource.methods],
     }
 
@@ -166,7 +192,9 @@ def _resource_annotation(expr: str) -> str:
             quote = "" if ch == quote and expr[i - 1] != "\\" else quote
         elif ch in "\"'":
             quote = ch
-        elif expr.startswith(("list[", "dict["), i) and (i == 0 or not (expr[i - 1].isalnum() or expr[i - 1] in "_.")):
+        elif expr.startswith(("list[", "dict["), i) and (
+            i == 0 or not (expr[i - 1].isalnum() or expr[i - 1] in "_.")
+        ):
             out.append(expr[i].upper())
             i += 1
             continue
@@ -186,7 +214,9 @@ def _signature(arg: Argument) -> str:
 
 
 def _method_doc(method: Method) -> list[str]:
-    lines = list(method.doc) or [f"{method.operation.method.upper()} {method.operation.path}"]
+    lines = list(method.doc) or [
+        f"{method.operation.method.upper()} {method.operation.path}"
+    ]
     documented = [a for a in method.arguments if a.doc]
     if documented:
         lines += ["", "Args:"]
@@ -206,7 +236,11 @@ def _method_view(method: Method) -> dict[str, Any]:
         ("json_body", ("body",)),
         ("files", ("file",)),
     ):
-        args = [a for a in method.arguments if a.location in locations and a is not method.body_whole]
+        args = [
+            a
+            for a in method.arguments
+            if a.location in locations and a is not method.body_whole
+        ]
         if args:
             groups.append((group, [{"wire": a.wire, "name": a.name} for a in args]))
     return {
@@ -227,14 +261,23 @@ def _method_view(method: Method) -> dict[str, Any]:
     }
 
 
-def _imports(methods: list[Method], model_names: set[str], parent: str) -> dict[str, str]:
+def _imports(
+    methods: list[Method], model_names: set[str], parent: str
+) -> dict[str, str]:
     used: set[str] = set()
     for m in methods:
-        for expr in [a.annotation for a in m.arguments] + [m.return_type, m.error_model or ""]:
+        for expr in [a.annotation for a in m.arguments] + [
+            m.return_type,
+            m.error_model or "",
+        ]:
             used.update(_identifiers(_resource_annotation(expr)))
     typing_names = ["Any", "Dict", "List", "Literal"]
     typing_used = [n for n in typing_names if n in used] + ["Mapping"]
-    types_names = ["NOT_GIVEN"] + (["FileTypes"] if "FileTypes" in used else []) + ["NotGiven", "Timeout"]
+    types_names = (
+        ["NOT_GIVEN"]
+        + (["FileTypes"] if "FileTypes" in used else [])
+        + ["NotGiven", "Timeout"]
+    )
     models = sorted(used & model_names)
     return {
         "typing_import": _import_line("typing", sorted(typing_used)),
@@ -250,21 +293,31 @@ def _import_line(module: str, names: list[str]) -> str:
     return bracketed(f"from {module} import (", names, ")", 0)
 
 
-def _client_context(api: Api, api_version: str, client: ClientPlan, model_names: set[str]) -> dict[str, Any]:
+def _client_context(
+    api: Api, api_version: str, client: ClientPlan, model_names: set[str]
+) -> dict[str, Any]:
     server = api.servers[0] if api.servers else None
     url = server.url if server else ""
     split = urlsplit(url.replace("{", "").replace("}", "")) if url else None
     base_path = split.path.rstrip("/") if split else ""
-    templated_host = bool(server and server.variables and "{" in url.split("/")[2 if "//" in url else 0])
+    templated_host = bool(
+        server and server.variables and "{" in url.split("/")[2 if "//" in url else 0]
+    )
     default_endpoint = None
     if split and split.scheme and not templated_host:
         default_endpoint = f"{split.scheme}://{split.netloc}"
     api_key_header = next(
-        (s.parameter_name for s in api.security_schemes if s.type == "apiKey" and s.location == "header"),
+        (
+            s.parameter_name
+            for s in api.security_schemes
+            if s.type == "apiKey" and s.location == "header"
+        ),
         "api-key",
     )
     sends_api_version = any(
-        p.location == "query" and p.name == "api-version" for op in api.operations for p in op.parameters
+        p.location == "query" and p.name == "api-version"
+        for op in api.operations
+        for p in op.parameters
     )
     top = [
         {"module": r.path[0], "class_name": r.class_name, "attribute": r.attribute}
@@ -273,9 +326,11 @@ def _client_context(api: Api, api_version: str, client: ClientPlan, model_names:
     root_methods = client.root.methods
     imports = _imports(root_methods, model_names, ".") if root_methods else {}
     doc = clean_lines(api.description) or [api.title]
-    doc = [doc[0], "", f"api-version {api_version}; endpoint template {url or '(none)'}."] + (
-        [""] + doc[1:] if len(doc) > 1 else []
-    )
+    doc = [
+        doc[0],
+        "",
+        f"api-version {api_version}; endpoint template {url or '(none)'}.",
+    ] + ([""] + doc[1:] if len(doc) > 1 else [])
     return {
         "api": api,
         "api_version": api_version,

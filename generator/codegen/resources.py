@@ -12,7 +12,11 @@ from .models import ModelPlan
 from .pysource import clean_lines
 
 # Set by the client itself, never a method argument.
-CLIENT_PARAMS = {("query", "api-version"), ("header", "api-key"), ("header", "authorization")}
+CLIENT_PARAMS = {
+    ("query", "api-version"),
+    ("header", "api-key"),
+    ("header", "authorization"),
+}
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout")
 # Azure routes data-plane calls through a deployment: /deployments/{deployment-id}/...
@@ -38,7 +42,9 @@ class Method:
     operation: Operation
     arguments: list[Argument]
     body_kind: str | None  # json | multipart | form | raw | None
-    body_whole: Argument | None  # the body passed as one value, when not split into fields
+    body_whole: (
+        Argument | None
+    )  # the body passed as one value, when not split into fields
     return_type: str
     response_kind: str  # json | text | bytes | json_or_text | none
     response_model: str | None
@@ -72,9 +78,15 @@ def _resource_path(op: Operation) -> tuple[list[str], str]:
     if segments and _is_param(segments[-1]):
         verb = {"get": "retrieve", "delete": "delete"}.get(method, "update")
         return literals, verb
-    if len(segments) >= 2 and _is_param(segments[-2]) and snake(op.operation_id).startswith(literals[-1]):
+    if (
+        len(segments) >= 2
+        and _is_param(segments[-2])
+        and snake(op.operation_id).startswith(literals[-1])
+    ):
         return literals[:-1], literals[-1]  # an action on an item: runs.cancel
-    verb = {"get": "list", "post": "create", "put": "update", "patch": "update"}.get(method, method)
+    verb = {"get": "list", "post": "create", "put": "update", "patch": "update"}.get(
+        method, method
+    )
     return literals, verb
 
 
@@ -100,7 +112,11 @@ class ClientPlan:
         """Resource path and method name per operation. When two operations claim the same
         name, the one with more path parameters keeps it (the nested resource's own
         verb); the others are named after their operationId."""
-        wanted = [(tuple(path), name, op) for op in self.api.operations for path, name in [_resource_path(op)]]
+        wanted = [
+            (tuple(path), name, op)
+            for op in self.api.operations
+            for path, name in [_resource_path(op)]
+        ]
         owners: dict[tuple[tuple[str, ...], str], Operation] = {}
         for path, name, op in wanted:
             current = owners.get((path, name))
@@ -121,7 +137,9 @@ class ClientPlan:
         for depth in range(len(path)):
             key = path[depth]
             if key not in node.children:
-                class_name = unique(pascal("_".join(path[: depth + 1])), self.class_names)
+                class_name = unique(
+                    pascal("_".join(path[: depth + 1])), self.class_names
+                )
                 node.children[key] = Resource(path[: depth + 1], class_name)
             node = node.children[key]
         return node
@@ -153,7 +171,8 @@ class ClientPlan:
                     location=param.location,
                     annotation=annotation,
                     required=param.required,
-                    doc=clean_lines(param.description) or _schema_doc(self.api, param.schema),
+                    doc=clean_lines(param.description)
+                    or _schema_doc(self.api, param.schema),
                 )
             )
         body_kind, body_whole = None, None
@@ -161,7 +180,11 @@ class ClientPlan:
         if body and body.content:
             media = _preferred(body.content)
             body_kind = _body_kind(media.media_type)
-            fields = self.body_fields(media.schema) if body_kind in ("json", "multipart", "form") else None
+            fields = (
+                self.body_fields(media.schema)
+                if body_kind in ("json", "multipart", "form")
+                else None
+            )
             if fields is not None:
                 for prop_name, schema, required in fields:
                     is_file = body_kind == "multipart" and _is_binary(self.api, schema)
@@ -170,14 +193,18 @@ class ClientPlan:
                             name=unique(field_name(prop_name), taken),
                             wire=prop_name,
                             location="file" if is_file else "body",
-                            annotation="FileTypes" if is_file else self.models.type_of(schema),
+                            annotation=(
+                                "FileTypes" if is_file else self.models.type_of(schema)
+                            ),
                             required=required and body.required,
                             doc=_schema_doc(self.api, schema),
                         )
                     )
             else:
-                annotation = "bytes" if body_kind == "raw" else (
-                    self.models.type_of(media.schema) if media.schema else "Any"
+                annotation = (
+                    "bytes"
+                    if body_kind == "raw"
+                    else (self.models.type_of(media.schema) if media.schema else "Any")
                 )
                 body_whole = Argument(
                     name=unique("body", taken),
@@ -200,12 +227,14 @@ class ClientPlan:
             response_kind=response_kind,
             response_model=response_model,
             error_model=self.error_model(op),
-            doc=clean_lines(op.summary) + ([""] if op.summary and op.description else []) + (
-                clean_lines(op.description) if op.description != op.summary else []
-            ),
+            doc=clean_lines(op.summary)
+            + ([""] if op.summary and op.description else [])
+            + (clean_lines(op.description) if op.description != op.summary else []),
         )
 
-    def body_fields(self, schema: Schema | None) -> list[tuple[str, Schema, bool]] | None:
+    def body_fields(
+        self, schema: Schema | None
+    ) -> list[tuple[str, Schema, bool]] | None:
         """The body's top-level fields, when it is an object with named properties."""
         if schema is None:
             return None
@@ -225,7 +254,9 @@ class ClientPlan:
         json_media = next((m for m in content if _is_json(m.media_type)), None)
         has_text = any(m.media_type.startswith("text/") for m in content)
         if json_media is not None:
-            model = self.models.type_of(json_media.schema) if json_media.schema else "Any"
+            model = (
+                self.models.type_of(json_media.schema) if json_media.schema else "Any"
+            )
             if has_text:
                 return "json_or_text", model, f"{model} | str"
             return "json", model, model
@@ -238,7 +269,9 @@ class ClientPlan:
     def error_model(self, op: Operation) -> str | None:
         for response in op.responses:
             if response.status == "default" or response.status.startswith(("4", "5")):
-                media = next((m for m in response.content if _is_json(m.media_type)), None)
+                media = next(
+                    (m for m in response.content if _is_json(m.media_type)), None
+                )
                 if media is not None and media.schema is not None:
                     return self.models.type_of(media.schema)
         return None

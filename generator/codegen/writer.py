@@ -22,7 +22,12 @@ MANIFEST = ".sdkgen-manifest.json"
 
 def _safe_relative(path: str) -> PurePosixPath:
     rel = PurePosixPath(path)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or any(p in ("", ".") for p in rel.parts):
+    if (
+        rel.is_absolute()
+        or ".." in rel.parts
+        or not rel.parts
+        or any(p in ("", ".") for p in rel.parts)
+    ):
         raise SpecError(path, "refusing to write outside the output folder")
     return rel
 
@@ -86,5 +91,8 @@ def _remove_own_file(out_root: Path, name: str) -> None:
 
 def _write_manifest(out_root: Path, manifest: dict[str, str]) -> None:
     tmp = out_root / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n", encoding="utf-8")
+    tmp.write_text(
+        json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n",
+        encoding="utf-8",
+    )
     os.replace(tmp, out_root / MANIFEST)

@@ -24,13 +24,17 @@ def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
     from ..codegen.lock import against_lock, against_tree
 
-    rendered = render_all(list(args.specs), args.against if args.against.is_dir() else args.against.parent)
+    rendered = render_all(
+        list(args.specs), args.against if args.against.is_dir() else args.against.parent
+    )
     if args.against.is_dir():
         drift = against_tree(args.against, rendered.files)
     else:
         drift = against_lock(args.against, rendered.files, rendered.spec_digests)
     if not drift:
-        print(f"in sync with {args.against}: {len(rendered.files)} files, {len(rendered.results)} specs")
+        print(
+            f"in sync with {args.against}: {len(rendered.files)} files, {len(rendered.results)} specs"
+        )
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")
     for item in drift:

@@ -18,10 +18,19 @@ def register(subparsers: Any) -> None:
         "OpenAPI JSON/YAML file). With no SPEC, every pinned api-version.",
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
-    parser.add_argument("--out", default="generated", type=Path, help="output folder (default: generated)")
+    parser.add_argument(
+        "--out",
+        default="generated",
+        type=Path,
+        help="output folder (default: generated)",
+    )
     parser.add_argument("--package", help="package name (only with a single SPEC)")
-    parser.add_argument("--report", type=Path, help="write a JSON report of what was generated")
-    parser.add_argument("--lock", type=Path, help="write a lock file for `sdkgen check`")
+    parser.add_argument(
+        "--report", type=Path, help="write a JSON report of what was generated"
+    )
+    parser.add_argument(
+        "--lock", type=Path, help="write a lock file for `sdkgen check`"
+    )
     parser.set_defaults(run=run)
 
 
@@ -35,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
         print("sdkgen: error: --package needs exactly one SPEC", file=sys.stderr)
         return 2
     if args.package and not args.package.isidentifier():
-        print(f"sdkgen: error: --package {args.package!r} is not a Python identifier", file=sys.stderr)
+        print(
+            f"sdkgen: error: --package {args.package!r} is not a Python identifier",
+            file=sys.stderr,
+        )
         return 2
     started = time.perf_counter()
     rendered = render_all(specs, args.out, package=args.package)
@@ -52,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
         args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if args.lock:
         args.lock.parent.mkdir(parents=True, exist_ok=True)
-        args.lock.write_text(lock_document(rendered.files, rendered.spec_digests), encoding="utf-8")
+        args.lock.write_text(
+            lock_document(rendered.files, rendered.spec_digests), encoding="utf-8"
+        )
     if len(results) > 1:
-        print(f"total: {len(results)} packages in {time.perf_counter() - started:.2f} s")
+        print(
+            f"total: {len(results)} packages in {time.perf_counter() - started:.2f} s"
+        )
     return 0

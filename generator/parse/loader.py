@@ -28,7 +28,7 @@ def load_document(path: Path) -> Any:
             raise SpecError(
                 source, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno
             ) from None
-    import yaml  # only YAML specs pay for importing it
+    import yaml  # type: ignore[import-untyped]  # only YAML specs pay for importing it
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:

@@ -100,7 +100,9 @@ class _Parser:
         hops = 0
         while isinstance(node, dict) and "$ref" in node:
             node, ref = self.lookup(node["$ref"], pointer + "/$ref")
-            pointer = ref.partition("#")[2] if not ref.startswith(("./", "../")) else pointer
+            pointer = (
+                ref.partition("#")[2] if not ref.startswith(("./", "../")) else pointer
+            )
             hops += 1
             if hops > 50:
                 raise self.fail(pointer, "$ref cycle")
@@ -114,7 +116,9 @@ class _Parser:
 
     def obj(self, node: Any, pointer: str, what: str) -> dict[str, Any]:
         if not isinstance(node, dict):
-            raise self.fail(pointer, f"{what} must be an object, got {_json_type(node)}")
+            raise self.fail(
+                pointer, f"{what} must be an object, got {_json_type(node)}"
+            )
         return node
 
     # -- the document ---------------------------------------------------------------
@@ -122,7 +126,9 @@ class _Parser:
     def api(self) -> Api:
         doc = self.doc
         if not isinstance(doc, dict):
-            raise self.fail("", f"not an OpenAPI document: top level is {_json_type(doc)}")
+            raise self.fail(
+                "", f"not an OpenAPI document: top level is {_json_type(doc)}"
+            )
         if "swagger" in doc:
             raise self.fail(
                 "/swagger",
@@ -131,15 +137,24 @@ class _Parser:
             )
         version = doc.get("openapi")
         if not isinstance(version, str):
-            raise self.fail("/openapi", "not an OpenAPI document: no 'openapi' version field")
+            raise self.fail(
+                "/openapi", "not an OpenAPI document: no 'openapi' version field"
+            )
         if not version.startswith(("3.0", "3.1")):
-            raise self.fail("/openapi", f"unsupported OpenAPI version {version}; sdkgen reads 3.0 and 3.1")
+            raise self.fail(
+                "/openapi",
+                f"unsupported OpenAPI version {version}; sdkgen reads 3.0 and 3.1",
+            )
         self.v31 = version.startswith("3.1")
         info = self.obj(doc.get("info", {}), "/info", "info")
         components = self.obj(doc.get("components") or {}, "/components", "components")
-        raw_schemas = self.obj(components.get("schemas") or {}, "/components/schemas", "schemas")
+        raw_schemas = self.obj(
+            components.get("schemas") or {}, "/components/schemas", "schemas"
+        )
         schemas = {
-            name: self.schema(node, f"/components/schemas/{escape_pointer(name)}", name, name)
+            name: self.schema(
+                node, f"/components/schemas/{escape_pointer(name)}", name, name
+            )
             for name, node in raw_schemas.items()
         }
         return Api(
@@ -148,13 +163,20 @@ class _Parser:
             title=str(info.get("title", "")),
             version=str(info.get("version", "")),
             description=info.get("description"),
-            servers=tuple(self.server(s, f"/servers/{i}") for i, s in enumerate(doc.get("servers") or ())),
+            servers=tuple(
+                self.server(s, f"/servers/{i}")
+                for i, s in enumerate(doc.get("servers") or ())
+            ),
             security_schemes=tuple(
-                self.security_scheme(name, node, f"/components/securitySchemes/{escape_pointer(name)}")
+                self.security_scheme(
+                    name, node, f"/components/securitySchemes/{escape_pointer(name)}"
+                )
                 for name, node in (components.get("securitySchemes") or {}).items()
             ),
             security=self.security(doc.get("security") or ()),
-            operations=self.operations(self.obj(doc.get("paths") or {}, "/paths", "paths")),
+            operations=self.operations(
+                self.obj(doc.get("paths") or {}, "/paths", "paths")
+            ),
             schemas=schemas,
         )
 
@@ -169,7 +191,11 @@ class _Parser:
             )
             for name, var in (node.get("variables") or {}).items()
         )
-        return Server(url=str(node.get("url", "")), description=node.get("description"), variables=variables)
+        return Server(
+            url=str(node.get("url", "")),
+            description=node.get("description"),
+            variables=variables,
+        )
 
     def security_scheme(self, name: str, node: Any, pointer: str) -> SecurityScheme:
         node, pointer = self.deref(node, pointer)
@@ -185,7 +211,9 @@ class _Parser:
             flows=tuple((node.get("flows") or {}).items()),
         )
 
-    def security(self, node: Any) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]:
+    def security(
+        self, node: Any
+    ) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]:
         return tuple(
             tuple((name, tuple(scopes or ())) for name, scopes in requirement.items())
             for requirement in node
@@ -202,10 +230,14 @@ class _Parser:
             shared = item.get("parameters") or []
             for method in HTTP_METHODS:
                 if method in item:
-                    out.append(self.operation(path, method, item[method], shared, item_pointer))
+                    out.append(
+                        self.operation(path, method, item[method], shared, item_pointer)
+                    )
         return tuple(out)
 
-    def operation(self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str) -> Operation:
+    def operation(
+        self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str
+    ) -> Operation:
         pointer = f"{item_pointer}/{method}"
         node = self.obj(node, pointer, "operation")
         # Without an operationId, one is derived from method and path: post_responses.
@@ -220,10 +252,19 @@ class _Parser:
             params[(param.name, param.location)] = param
         body = None
         if "requestBody" in node:
-            body = self.request_body(node["requestBody"], f"{pointer}/requestBody", hint)
+            body = self.request_body(
+                node["requestBody"], f"{pointer}/requestBody", hint
+            )
         responses = tuple(
-            self.response(str(status), raw, f"{pointer}/responses/{escape_pointer(str(status))}", hint)
-            for status, raw in self.obj(node.get("responses") or {}, f"{pointer}/responses", "responses").items()
+            self.response(
+                str(status),
+                raw,
+                f"{pointer}/responses/{escape_pointer(str(status))}",
+                hint,
+            )
+            for status, raw in self.obj(
+                node.get("responses") or {}, f"{pointer}/responses", "responses"
+            ).items()
         )
         security = self.security(node["security"]) if "security" in node else None
         return Operation(
@@ -239,7 +280,9 @@ class _Parser:
             request_body=body,
             responses=responses,
             security=security,
-            examples=self.examples(node.get("x-ms-examples") or {}, f"{pointer}/x-ms-examples"),
+            examples=self.examples(
+                node.get("x-ms-examples") or {}, f"{pointer}/x-ms-examples"
+            ),
             extensions=_extensions(node, skip=("x-ms-examples",)),
         )
 
@@ -247,15 +290,32 @@ class _Parser:
         node, pointer = self.deref(raw, pointer)
         node = self.obj(node, pointer, "parameter")
         name, location = node.get("name"), node.get("in")
-        if not isinstance(name, str) or location not in ("path", "query", "header", "cookie"):
-            raise self.fail(pointer, "parameter needs a 'name' and 'in' (path, query, header or cookie)")
+        if not isinstance(name, str) or location not in (
+            "path",
+            "query",
+            "header",
+            "cookie",
+        ):
+            raise self.fail(
+                pointer,
+                "parameter needs a 'name' and 'in' (path, query, header or cookie)",
+            )
         schema = None
         if "schema" in node:
-            schema = self.schema(node["schema"], pointer + "/schema", hint + pascal(name))
+            schema = self.schema(
+                node["schema"], pointer + "/schema", hint + pascal(name)
+            )
         elif "content" in node:
-            media = next(iter(self.obj(node["content"], pointer + "/content", "content").values()), {})
+            media: Any = next(
+                iter(
+                    self.obj(node["content"], pointer + "/content", "content").values()
+                ),
+                {},
+            )
             if "schema" in media:
-                schema = self.schema(media["schema"], pointer + "/content", hint + pascal(name))
+                schema = self.schema(
+                    media["schema"], pointer + "/content", hint + pascal(name)
+                )
         return Parameter(
             name=name,
             location=location,
@@ -272,7 +332,9 @@ class _Parser:
         node, pointer = self.deref(raw, pointer)
         node = self.obj(node, pointer, "requestBody")
         return RequestBody(
-            content=self.content(node.get("content") or {}, pointer + "/content", hint + "Request"),
+            content=self.content(
+                node.get("content") or {}, pointer + "/content", hint + "Request"
+            ),
             required=bool(node.get("required", False)),
             description=node.get("description"),
         )
@@ -290,7 +352,9 @@ class _Parser:
             headers.append(
                 Header(
                     name=name,
-                    schema=self.schema(schema, h_pointer + "/schema", hint + pascal(name)),
+                    schema=self.schema(
+                        schema, h_pointer + "/schema", hint + pascal(name)
+                    ),
                     description=header.get("description"),
                     required=bool(header.get("required", False)),
                     deprecated=bool(header.get("deprecated", False)),
@@ -299,7 +363,9 @@ class _Parser:
         return Response(
             status=status,
             description=node.get("description"),
-            content=self.content(node.get("content") or {}, pointer + "/content", hint + suffix),
+            content=self.content(
+                node.get("content") or {}, pointer + "/content", hint + suffix
+            ),
             headers=tuple(headers),
         )
 
@@ -324,7 +390,14 @@ class _Parser:
             examples = tuple((media.get("examples") or {}).items())
             if "example" in media:
                 examples = (("example", media["example"]),) + examples
-            out.append(MediaType(media_type=media_type, schema=schema, encoding=encoding, examples=examples))
+            out.append(
+                MediaType(
+                    media_type=media_type,
+                    schema=schema,
+                    encoding=encoding,
+                    examples=examples,
+                )
+            )
         return tuple(out)
 
     def examples(self, node: Any, pointer: str) -> tuple[Example, ...]:
@@ -344,19 +417,32 @@ class _Parser:
 
     # -- schemas --------------------------------------------------------------------
 
-    def schema(self, node: Any, pointer: str, hint: str, component: str | None = None) -> Schema:
+    def schema(
+        self, node: Any, pointer: str, hint: str, component: str | None = None
+    ) -> Schema:
         if node is True or node == {}:
             return Schema(type="any", pointer=pointer, name=component or hint)
         if node is False:
-            return Schema(type="any", pointer=pointer, name=component or hint, not_=Schema(type="any", pointer=pointer))
+            return Schema(
+                type="any",
+                pointer=pointer,
+                name=component or hint,
+                not_=Schema(type="any", pointer=pointer),
+            )
         node = self.obj(node, pointer, "schema")
         if "$ref" in node:
             return self.reference(node, pointer, hint, component)
         return self.schema_body(node, pointer, hint, component)
 
-    def reference(self, node: dict[str, Any], pointer: str, hint: str, component: str | None) -> Schema:
+    def reference(
+        self, node: dict[str, Any], pointer: str, hint: str, component: str | None
+    ) -> Schema:
         ref = node["$ref"]
-        if isinstance(ref, str) and ref.startswith(_COMPONENT_SCHEMA) and "/" not in ref[len(_COMPONENT_SCHEMA) :]:
+        if (
+            isinstance(ref, str)
+            and ref.startswith(_COMPONENT_SCHEMA)
+            and "/" not in ref[len(_COMPONENT_SCHEMA) :]
+        ):
             name = _unescape(ref[len(_COMPONENT_SCHEMA) :])
             schemas = (self.doc.get("components") or {}).get("schemas") or {}
             if name not in schemas:
@@ -366,7 +452,12 @@ class _Parser:
         # Any other target (external file, a nested location) is inlined where it is used.
         target, where = self.lookup(ref, pointer + "/$ref")
         if where in self.resolving:
-            return Schema(type="any", pointer=pointer, name=component or hint, description=f"recursive $ref {ref}")
+            return Schema(
+                type="any",
+                pointer=pointer,
+                name=component or hint,
+                description=f"recursive $ref {ref}",
+            )
         self.resolving.append(where)
         try:
             return self.schema(target, pointer, hint, component)
@@ -381,7 +472,11 @@ class _Parser:
                 meta[key] = self.text(node[key], f"{pointer}/{key}")
         if node.get("nullable") is True:
             meta["nullable"] = True
-        for key, attr in (("readOnly", "read_only"), ("writeOnly", "write_only"), ("deprecated", "deprecated")):
+        for key, attr in (
+            ("readOnly", "read_only"),
+            ("writeOnly", "write_only"),
+            ("deprecated", "deprecated"),
+        ):
             if node.get(key) is True:
                 meta[attr] = True
         if "default" in node:
@@ -396,7 +491,9 @@ class _Parser:
             meta["examples"] = tuple(examples)
         return meta
 
-    def schema_body(self, node: dict[str, Any], pointer: str, hint: str, component: str | None) -> Schema:
+    def schema_body(
+        self, node: dict[str, Any], pointer: str, hint: str, component: str | None
+    ) -> Schema:
         meta = self.metadata(node, pointer)
         name = component or hint
         raw_type = node.get("type")
@@ -408,7 +505,10 @@ class _Parser:
         elif isinstance(raw_type, list) and all(isinstance(t, str) for t in raw_type):
             types = list(raw_type)
         else:
-            raise self.fail(pointer + "/type", f"'type' must be a string or a list of strings, got {json.dumps(raw_type)[:60]}")
+            raise self.fail(
+                pointer + "/type",
+                f"'type' must be a string or a list of strings, got {json.dumps(raw_type)[:60]}",
+            )
         for t in types:
             if t not in _PRIMITIVES:
                 raise self.fail(pointer + "/type", f"unknown type {t!r}")
@@ -430,32 +530,53 @@ class _Parser:
                     one_of = kept
                 else:
                     any_of = kept
-        if not types and len(one_of) + len(any_of) == 1 and not all_of and not _has_own_shape(node):
+        if (
+            not types
+            and len(one_of) + len(any_of) == 1
+            and not all_of
+            and not _has_own_shape(node)
+        ):
             # oneOf [X, null] -> X, nullable: the same schema the 3.0 form would give.
             only = (one_of or any_of)[0]
             return _merge_meta(only, meta, pointer, component)
-        if not types and len(all_of) == 1 and not one_of and not any_of and not _has_own_shape(node):
+        if (
+            not types
+            and len(all_of) == 1
+            and not one_of
+            and not any_of
+            and not _has_own_shape(node)
+        ):
             # allOf [$ref] with a description beside it: the 3.0 way to annotate a $ref.
             return _merge_meta(all_of[0], meta, pointer, component)
 
         if len(types) > 1:
-            any_of = tuple(
-                self.schema_body({"type": t}, pointer, f"{name}{pascal(t)}", None) for t in types
-            ) + any_of
+            any_of = (
+                tuple(
+                    self.schema_body({"type": t}, pointer, f"{name}{pascal(t)}", None)
+                    for t in types
+                )
+                + any_of
+            )
             types = []
         schema_type = types[0] if types else _infer_type(node, one_of, any_of, all_of)
 
         props = []
         required = node.get("required") or []
         if not isinstance(required, list):
-            raise self.fail(pointer + "/required", "'required' must be a list of property names")
+            raise self.fail(
+                pointer + "/required", "'required' must be a list of property names"
+            )
         raw_props = node.get("properties") or {}
         self.obj(raw_props, pointer + "/properties", "properties")
         for prop_name, prop in raw_props.items():
             props.append(
                 Property(
                     name=prop_name,
-                    schema=self.schema(prop, f"{pointer}/properties/{escape_pointer(prop_name)}", name + pascal(prop_name)),
+                    schema=self.schema(
+                        prop,
+                        f"{pointer}/properties/{escape_pointer(prop_name)}",
+                        name + pascal(prop_name),
+                    ),
                     required=prop_name in required,
                 )
             )
@@ -465,7 +586,9 @@ class _Parser:
             if isinstance(raw_additional, bool):
                 additional = raw_additional
             else:
-                additional = self.schema(raw_additional, pointer + "/additionalProperties", name + "Value")
+                additional = self.schema(
+                    raw_additional, pointer + "/additionalProperties", name + "Value"
+                )
         items = None
         if "items" in node:
             items = self.schema(node["items"], pointer + "/items", name + "Item")
@@ -476,7 +599,9 @@ class _Parser:
                 (str(value), _unescape(target.rpartition("/")[2]))
                 for value, target in (raw.get("mapping") or {}).items()
             )
-            discriminator = Discriminator(property_name=str(raw.get("propertyName", "")), mapping=mapping)
+            discriminator = Discriminator(
+                property_name=str(raw.get("propertyName", "")), mapping=mapping
+            )
         enum = node.get("enum")
         if enum is not None and not isinstance(enum, list):
             raise self.fail(pointer + "/enum", "'enum' must be a list")
@@ -508,7 +633,11 @@ class _Parser:
             one_of=one_of,
             any_of=any_of,
             all_of=all_of,
-            not_=self.schema(node["not"], pointer + "/not", name + "Not") if "not" in node else None,
+            not_=(
+                self.schema(node["not"], pointer + "/not", name + "Not")
+                if "not" in node
+                else None
+            ),
             discriminator=discriminator,
             extensions=_extensions(node),
             **bounds,
@@ -516,7 +645,10 @@ class _Parser:
         )
 
     def bounds(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"minimum": node.get("minimum"), "maximum": node.get("maximum")}
+        out: dict[str, Any] = {
+            "minimum": node.get("minimum"),
+            "maximum": node.get("maximum"),
+        }
         for key, attr, plain in (
             ("exclusiveMinimum", "exclusive_minimum", "minimum"),
             ("exclusiveMaximum", "exclusive_maximum", "maximum"),
@@ -529,11 +661,15 @@ class _Parser:
                 out[attr] = value
         for key in ("minimum", "maximum", "exclusive_minimum", "exclusive_maximum"):
             value = out.get(key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float))
+            ):
                 raise self.fail(pointer, f"{key} must be a number")
         return out
 
-    def variants(self, node: dict[str, Any], key: str, pointer: str, name: str) -> tuple[Schema, ...]:
+    def variants(
+        self, node: dict[str, Any], key: str, pointer: str, name: str
+    ) -> tuple[Schema, ...]:
         raw = node.get(key)
         if raw is None:
             return ()
@@ -541,7 +677,11 @@ class _Parser:
             raise self.fail(f"{pointer}/{key}", f"'{key}' must be a list of schemas")
         # allOf parts merge into their parent, so they share its name.
         return tuple(
-            self.schema(item, f"{pointer}/{key}/{i}", name if key == "allOf" else f"{name}{_variant_hint(item, i)}")
+            self.schema(
+                item,
+                f"{pointer}/{key}/{i}",
+                name if key == "allOf" else f"{name}{_variant_hint(item, i)}",
+            )
             for i, item in enumerate(raw)
         )
 
@@ -561,11 +701,22 @@ def _has_composition(node: dict[str, Any]) -> bool:
 
 
 def _has_own_shape(node: dict[str, Any]) -> bool:
-    shape_keys = ("properties", "items", "additionalProperties", "enum", "const", "discriminator", "not", "format")
+    shape_keys = (
+        "properties",
+        "items",
+        "additionalProperties",
+        "enum",
+        "const",
+        "discriminator",
+        "not",
+        "format",
+    )
     return any(k in node for k in shape_keys) or "required" in node
 
 
-def _infer_type(node: dict[str, Any], one_of: tuple, any_of: tuple, all_of: tuple) -> str:
+def _infer_type(
+    node: dict[str, Any], one_of: tuple, any_of: tuple, all_of: tuple
+) -> str:
     if "properties" in node or "additionalProperties" in node or all_of:
         return "object"
     if "items" in node:
@@ -586,7 +737,9 @@ def _infer_type(node: dict[str, Any], one_of: tuple, any_of: tuple, all_of: tupl
     return "any"
 
 
-def _merge_meta(schema: Schema, meta: dict[str, Any], pointer: str, component: str | None) -> Schema:
+def _merge_meta(
+    schema: Schema, meta: dict[str, Any], pointer: str, component: str | None
+) -> Schema:
     """The wrapped schema, carrying the wrapper's annotations, pointer and name."""
     changes: dict[str, Any] = dict(meta)
     if schema.nullable:
@@ -599,8 +752,12 @@ def _merge_meta(schema: Schema, meta: dict[str, Any], pointer: str, component: s
     return replace(schema, **changes)
 
 
-def _extensions(node: dict[str, Any], skip: tuple[str, ...] = ()) -> tuple[tuple[str, Any], ...]:
-    return tuple((k, v) for k, v in node.items() if k.startswith("x-") and k not in skip)
+def _extensions(
+    node: dict[str, Any], skip: tuple[str, ...] = ()
+) -> tuple[tuple[str, Any], ...]:
+    return tuple(
+        (k, v) for k, v in node.items() if k.startswith("x-") and k not in skip
+    )
 
 
 def _json_type(value: Any) -> str:

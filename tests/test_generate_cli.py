@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PINNED
+from real_specs import PINNED
 
 
 def sdkgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -31,13 +31,31 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     for api_version in PINNED:
         package = "azure_openai_" + api_version.replace("-", "_")
-        assert any(line.startswith(f"{api_version}: ") and f" operations, " in line and line.endswith(" s)") for line in lines)
+        assert any(
+            line.startswith(f"{api_version}: ")
+            and f" operations, " in line
+            and line.endswith(" s)")
+            for line in lines
+        )
         assert (out / package / "__init__.py").is_file()
     report = json.loads(report_file.read_text())
     assert [s["api_version"] for s in report["specs"]] == PINNED
     spec = report["specs"][2]
-    assert set(spec) >= {"source", "api_version", "package", "package_dir", "client", "operations", "models", "skipped"}
-    chat = next(op for op in spec["operations"] if op["operation_id"] == "ChatCompletions_Create")
+    assert set(spec) >= {
+        "source",
+        "api_version",
+        "package",
+        "package_dir",
+        "client",
+        "operations",
+        "models",
+        "skipped",
+    }
+    chat = next(
+        op
+        for op in spec["operations"]
+        if op["operation_id"] == "ChatCompletions_Create"
+    )
     assert chat == {
         "method": "POST",
         "path": "/deployments/{deployment-id}/chat/completions",
@@ -45,7 +63,11 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
         "call": "chat.completions.create",
     }
     probe = subprocess.run(
-        [sys.executable, "-c", f"import {spec['package']} as p; print(p.Client.__name__)"],
+        [
+            sys.executable,
+            "-c",
+            f"import {spec['package']} as p; print(p.Client.__name__)",
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": spec["package_dir"]},
@@ -86,12 +108,16 @@ def test_unknown_spec_argument_lists_the_pins(tmp_path: Path) -> None:
 
 
 def test_package_name_cannot_escape_the_output_folder(tmp_path: Path) -> None:
-    result = sdkgen("generate", "2024-10-21", "--out", str(tmp_path / "out"), "--package", "../evil")
+    result = sdkgen(
+        "generate", "2024-10-21", "--out", str(tmp_path / "out"), "--package", "../evil"
+    )
     assert result.returncode == 2 and "not a Python identifier" in result.stderr
     assert not (tmp_path / "evil").exists()
 
 
-def test_regeneration_keeps_foreign_files_and_removes_only_its_own_stale_ones(tmp_path: Path) -> None:
+def test_regeneration_keeps_foreign_files_and_removes_only_its_own_stale_ones(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "out"
     assert sdkgen("generate", "2025-01-01-preview", "--out", str(out)).returncode == 0
     package = out / "azure_openai_2025_01_01_preview"
@@ -104,16 +130,27 @@ def test_regeneration_keeps_foreign_files_and_removes_only_its_own_stale_ones(tm
     manifest["azure_openai_2025_01_01_preview/resources/old.py"] = "0" * 64
     (out / ".sdkgen-manifest.json").write_text(json.dumps({"files": manifest}))
     assert sdkgen("generate", "2025-01-01-preview", "--out", str(out)).returncode == 0
-    assert (package / "NOTES.md").read_text() == "mine" and (out / "other.txt").read_text() == "mine too"
+    assert (package / "NOTES.md").read_text() == "mine" and (
+        out / "other.txt"
+    ).read_text() == "mine too"
     assert not (package / "resources" / "old.py").exists()
-    assert not [p for p in out.iterdir() if p.name.startswith(".sdkgen-") and p.is_dir()]
+    assert not [
+        p for p in out.iterdir() if p.name.startswith(".sdkgen-") and p.is_dir()
+    ]
 
 
 def test_lock_file_and_drift_check(tmp_path: Path) -> None:
     out, lock = tmp_path / "out", tmp_path / "sdkgen.lock"
-    assert sdkgen("generate", "2024-10-21", "--out", str(out), "--lock", str(lock)).returncode == 0
+    assert (
+        sdkgen(
+            "generate", "2024-10-21", "--out", str(out), "--lock", str(lock)
+        ).returncode
+        == 0
+    )
     document = json.loads(lock.read_text())
-    assert document["specs"] == {"2024-10-21": "8efc665c79a5a5e7d3137d9378da074d9956d042150a1d0a6ffc6ba95cc1bf47"}
+    assert document["specs"] == {
+        "2024-10-21": "8efc665c79a5a5e7d3137d9378da074d9956d042150a1d0a6ffc6ba95cc1bf47"
+    }
     assert "azure_openai_2024_10_21/models.py" in document["files"]
 
     in_sync = sdkgen("check", "2024-10-21", "--against", str(lock))
