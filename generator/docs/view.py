@@ -28,7 +28,9 @@ _BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 def words(text: str) -> str:
     """Descriptions compare by their words: line breaks, `<br>` and indentation are
     layout, and the format moves them."""
-    return " ".join(_BREAK.sub(" ", text).split())
+    if "<" in text:
+        text = _BREAK.sub(" ", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

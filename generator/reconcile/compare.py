@@ -273,8 +273,8 @@ def _schema(doc: SchemaView, spec: SchemaView) -> Iterable[Finding]:
         yield Finding(
             "discriminator-mismatch",
             where,
-            doc_text,
-            spec_text,
+            doc_text or None,
+            spec_text or None,
             f"The reference's discriminator is {doc_text or 'not shown'}; the spec's is {spec_text or 'absent'}.",
             line,
         )

@@ -9,11 +9,10 @@ no operation and no component at all is an error.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from ...errors import SpecError
 from ...ir import Api, Operation, Schema, SecurityScheme, Server, ServerVariable
@@ -123,7 +122,7 @@ def _api(
         openapi="",
         title=str(front.get("title") or ""),
         version=version,
-        description=front.get("description"),
+        description=front.get("description") or None,
         servers=_servers(sections),
         security_schemes=_unique_schemes(sections),
         operations=_unique_operations(sections, context),
@@ -131,15 +130,25 @@ def _api(
     )
 
 
-def _front_matter(doc: Document, context: Context) -> dict:
-    if not doc.front_matter:
-        return {}
-    try:
-        data = yaml.safe_load(doc.front_matter)
-    except yaml.YAMLError as exc:
-        context.warn(1, f"front matter is not YAML ({exc}); ignored")
-        return {}
-    return data if isinstance(data, dict) else {}
+def _front_matter(doc: Document, context: Context) -> dict[str, str]:
+    """The `key: value` lines of the front matter (title, description); a value may be
+    a JSON-quoted string, as the renderer writes them."""
+    data: dict[str, str] = {}
+    for number, line in enumerate(doc.front_matter.splitlines(), start=2):
+        key, sep, value = line.partition(":")
+        if not sep or line[:1].isspace():
+            continue
+        value = value.strip()
+        if value.startswith('"'):
+            try:
+                value = str(json.loads(value))
+            except ValueError:
+                context.warn(
+                    number, f"front matter {key.strip()}: unreadable quoted value"
+                )
+                continue
+        data[key.strip()] = value
+    return data
 
 
 def _servers(sections: list[OperationSection]) -> tuple[Server, ...]:

@@ -24,7 +24,11 @@ PRIMITIVES = ("string", "integer", "number", "boolean", "object", "array", "null
 
 def cell_text(raw: str) -> str:
     """A cell's text with `<br>` as newlines and escaped pipes restored."""
-    return _BREAK.sub("\n", raw).replace("&#124;", "|").replace("\\|", "|").strip()
+    if "<" in raw:
+        raw = _BREAK.sub("\n", raw)
+    if "&#124;" in raw:
+        raw = raw.replace("&#124;", "|")
+    return raw.strip()
 
 
 def link_name(text: str) -> str | None:
@@ -91,16 +95,19 @@ def type_schema(
     pointer: str,
     values: tuple[str, ...] | None,
     warn: Callable[[str], None],
+    **annotations: Any,
 ) -> Schema:
-    """A Type cell -> Schema: `string`, `enum`, `[X](#x)`, `string or [X](#x)`, ..."""
+    """A Type cell -> Schema: `string`, `enum`, `[X](#x)`, `string or [X](#x)`, ...
+    `values` (from `Possible values`) make a single primitive an enum; `annotations`
+    (description, default) go on the schema the cell describes."""
     alternatives = [alt.strip() for alt in text.split(" or ") if alt.strip()]
     if not alternatives:
         warn("empty type")
-        return Schema(type="any", pointer=pointer)
-    schemas = [_alternative(alt, pointer, values, warn) for alt in alternatives]
-    if len(schemas) == 1:
-        return schemas[0]
-    return Schema(type="union", pointer=pointer, one_of=tuple(schemas))
+        return Schema(type="any", pointer=pointer, **annotations)
+    if len(alternatives) == 1:
+        return _alternative(alternatives[0], pointer, values, warn, annotations)
+    members = tuple(_alternative(alt, pointer, None, warn, {}) for alt in alternatives)
+    return Schema(type="union", pointer=pointer, one_of=members, **annotations)
 
 
 def _alternative(
@@ -108,16 +115,19 @@ def _alternative(
     pointer: str,
     values: tuple[str, ...] | None,
     warn: Callable[[str], None],
+    annotations: dict[str, Any],
 ) -> Schema:
     name = link_name(text)
     if name is not None:
-        return Schema(type="ref", pointer=pointer, ref=name)
+        return Schema(type="ref", pointer=pointer, ref=name, **annotations)
     word = text.lower()
     if word == "enum":
-        return Schema(type="string", pointer=pointer, enum=values or ())
+        return Schema(type="string", pointer=pointer, enum=values or (), **annotations)
     if word == "file":
-        return Schema(type="string", pointer=pointer, format="binary")
+        return Schema(
+            type="string", pointer=pointer, format="binary", enum=values, **annotations
+        )
     if word in PRIMITIVES or word == "any":
-        return Schema(type=word, pointer=pointer)
+        return Schema(type=word, pointer=pointer, enum=values, **annotations)
     warn(f"unknown type {text!r}")
-    return Schema(type="any", pointer=pointer)
+    return Schema(type="any", pointer=pointer, **annotations)

@@ -233,14 +233,10 @@ class OperationReader:
         schema = type_schema(
             first,
             line_pointer(line),
-            None,
+            type_values if type_values is not None else values,
             lambda m: self.context.warn(line, f"{name}: {m}"),
+            **({"format": rest.strip()} if rest.strip() else {}),
         )
-        values = type_values if type_values is not None else values
-        if values is not None:
-            schema = replace(schema, enum=values)
-        if rest.strip():
-            schema = replace(schema, format=rest.strip())
         required = parse_required(cells.get("required", ""))
         return Parameter(
             name=name,
@@ -317,8 +313,8 @@ class OperationReader:
                 line_pointer(row.line),
                 None,
                 lambda m: self.context.warn(row.line, m),
+                description=cells[2] or None,
             )
-            schema = replace(schema, description=cells[2] or None)
             response.content.append(MediaType(media_type=cells[0], schema=schema))
         if self.inline is not None and self.inline_owner is None:
             self.inline_owner = (

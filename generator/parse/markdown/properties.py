@@ -107,19 +107,13 @@ class PropertyTable:
         if required is None:
             self.context.warn(row.line, f"malformed property row {name!r}; skipped")
             return None
-        pointer = line_pointer(row.line)
         description, enum_values = split_values(values.get("description", ""))
+        has_default, default = parse_default(values.get("default", ""))
         schema = type_schema(
             values.get("type", ""),
-            pointer,
+            line_pointer(row.line),
             enum_values,
             lambda message: self.context.warn(row.line, f"{name}: {message}"),
-        )
-        if enum_values is not None and schema.enum is None and schema.type != "union":
-            schema = replace(schema, enum=enum_values)
-        has_default, default = parse_default(values.get("default", ""))
-        schema = replace(
-            schema,
             description=description or None,
             has_default=has_default,
             default=default,
