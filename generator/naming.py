@@ -45,6 +45,8 @@ PYDANTIC_RESERVED = frozenset(
         "fields",
     }
 )
+# pydantic's protected_namespaces: a field starting with one is rejected with a warning.
+PYDANTIC_PROTECTED = ("model_validate", "model_dump")
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -64,21 +66,33 @@ def snake(text: str) -> str:
 
 
 def _valid(name: str, prefix: str) -> str:
+    # Python reads identifiers NFKC-normalized; case changes can undo the form words()
+    # gave (\u01c6.upper() is not NFKC), and __all__ must name what Python defines.
+    name = unicodedata.normalize("NFKC", name)
     if not name.isidentifier():
         name = "".join(
             ch if (ch + "a").isidentifier() or ch.isdigit() else "_" for ch in name
         )
     if name[:1].isdigit():
         name = prefix + name
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+    # Soft keywords (match, case, type) are valid names, and which words are soft
+    # keywords depends on the Python version: escaping them would make output differ.
+    if keyword.iskeyword(name):
         name += "_"
     return name
+
+
+def constant(text: str) -> str:
+    """An UPPER_CASE name, e.g. for an enum member."""
+    return _valid(snake(text).upper(), "_")
 
 
 def field_name(wire: str) -> str:
     """A model attribute / keyword argument for a wire name; never a pydantic internal."""
     name = snake(wire)
-    if name in PYDANTIC_RESERVED or name.startswith("model_"):
+    if name.startswith(PYDANTIC_PROTECTED):
+        name = "field_" + name  # pydantic warns even about model_dump_ and the like
+    elif name in PYDANTIC_RESERVED or name.startswith("model_"):
         name += "_"
     if name.startswith("_"):
         name = "field" + name
