@@ -7,10 +7,12 @@ objects and enums get classes named from where they sit (schema.name).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from ..ir import Api, Property, Schema
-from ..naming import field_name, pascal, snake, unique
+from ..naming import constant, field_name, pascal, unique
 from .pysource import clean_lines, py_value
 
 # Names the generated modules define or import; no model or resource may take them.
@@ -171,7 +173,7 @@ class ModelPlan:
         taken: set[str] = {"name", "value", "mro"}
         members = []
         for value in values:
-            member = snake(str(value)).upper() if value != "" else "EMPTY"
+            member = constant(str(value)) if value != "" else "EMPTY"
             members.append((unique(_member_name(member), taken), py_value(value)))
         return EnumClass(py_name, base, members, doc)
 
@@ -219,15 +221,17 @@ class ModelPlan:
         kind = schema.type
         if kind == "ref":
             return self.component_names.get(schema.ref or "", "Any")
-        if schema.has_const:
-            return f"Literal[{py_value(schema.const)}]"
+        if schema.has_const and _literal([schema.const]):
+            return _literal([schema.const])
         if _is_model(self.api, schema):
             return self.inline_definition(schema)
         values = _enum_values(schema)
         if values is not None:
-            if len(values) == 1 or not all(isinstance(v, (str, int)) for v in values):
-                return "Literal[" + ", ".join(py_value(v) for v in values) + "]"
-            return self.inline_definition(schema)
+            return (
+                _literal(values) if len(values) == 1 else self.inline_definition(schema)
+            )
+        if schema.enum and schema.type in _ENUM_TYPES and _literal(schema.enum):
+            return _literal(schema.enum)
         if kind == "object":
             extra = schema.additional_properties
             value = self.type_of(extra) if isinstance(extra, Schema) else "Any"
@@ -251,31 +255,30 @@ class ModelPlan:
 
     # -- ordering ---------------------------------------------------------------------
 
+    def alias_deps(self, name: str) -> list[str]:
+        """The definitions an alias's expression evaluates when the module runs."""
+        definition = self.definitions[name]
+        if not isinstance(definition, TypeAlias):
+            return []
+        return sorted(dep for dep in definition.deps if dep in self.definitions)
+
+    def break_cycle(self, name: str, dep: str) -> None:
+        """An alias cannot evaluate itself, directly or through other aliases
+        (`U = Union[U, str]`), before it exists: that reference becomes Any."""
+        alias = self.definitions[name]
+        assert isinstance(alias, TypeAlias)
+        alias.parts = [_replace_name(part, dep, "Any") for part in alias.parts]
+        alias.deps.discard(dep)
+
     def ordered(self) -> list[Definition]:
         """Enums first, then aliases after the names their expression evaluates, classes
-        in between (their annotations are lazy). Recursion through a class is fine."""
-        order: list[Definition] = [
-            d for d in self.definitions.values() if isinstance(d, EnumClass)
-        ]
-        placed = {d.name for d in order}
-        visiting: set[str] = set()
-
-        def place(name: str) -> None:
-            if name in placed or name in visiting:
-                return
-            visiting.add(name)
-            definition = self.definitions[name]
-            if isinstance(definition, TypeAlias):
-                for dep in sorted(definition.deps):
-                    if dep in self.definitions:
-                        place(dep)
-            visiting.discard(name)
-            placed.add(name)
-            order.append(definition)
-
-        for name in list(self.definitions):
-            place(name)
-        return order
+        in between (their annotations are lazy). Recursion through a class is fine;
+        a cycle of aliases alone is broken (break_cycle)."""
+        enums = [n for n, d in self.definitions.items() if isinstance(d, EnumClass)]
+        rest = _depth_first(
+            self.definitions, self.alias_deps, self.break_cycle, done=set(enums)
+        )
+        return [self.definitions[name] for name in enums + rest]
 
 
 _ANNOTATION_NAMES = {"str", "int", "float", "bool", "list", "dict", "bytes"}
@@ -290,16 +293,68 @@ _PRIMITIVE_TYPES = {
 }
 
 
-def _identifiers(expr: str) -> list[str]:
-    out, current = [], ""
-    for ch in expr + " ":
-        if ch.isalnum() or ch == "_":
-            current += ch
+def _tokens(expr: str) -> list[tuple[bool, str]]:
+    """`expr` cut into (is a name, text) pieces. Names may hold any identifier
+    character (combining marks too); nothing inside a string literal is a name."""
+    out: list[tuple[bool, str]] = []
+    i = 0
+    while i < len(expr):
+        j = i + 1
+        if expr[i] in "\"'":
+            while j < len(expr) and expr[j] != expr[i]:
+                j += 2 if expr[j] == "\\" else 1
+            j += 1
+            out.append((False, expr[i:j]))
+        elif ("a" + expr[i]).isidentifier():
+            while j < len(expr) and ("a" + expr[j]).isidentifier():
+                j += 1
+            out.append((True, expr[i:j]))
         else:
-            if current:
-                out.append(current)
-            current = ""
+            out.append((False, expr[i]))
+        i = j
     return out
+
+
+def _identifiers(expr: str) -> list[str]:
+    return [text for is_name, text in _tokens(expr) if is_name]
+
+
+def _replace_name(expr: str, old: str, new: str) -> str:
+    return "".join(
+        new if is_name and text == old else text for is_name, text in _tokens(expr)
+    )
+
+
+def _depth_first(
+    names: Iterable[str],
+    deps: Callable[[str], list[str]],
+    back_edge: Callable[[str, str], None] | None = None,
+    done: set[str] | None = None,
+) -> list[str]:
+    """`names` not yet `done`, each after its deps. Iterative, so a chain of thousands
+    of aliases cannot exhaust the stack; `back_edge(name, dep)` hears of each cycle."""
+    done = set() if done is None else done
+    order: list[str] = []
+    for root in list(names):
+        if root in done:
+            continue
+        stack, active = [(root, iter(deps(root)))], {root}
+        while stack:
+            name, pending = stack[-1]
+            for dep in pending:
+                if dep in active:
+                    if back_edge is not None:
+                        back_edge(name, dep)
+                elif dep not in done:
+                    stack.append((dep, iter(deps(dep))))
+                    active.add(dep)
+                    break
+            else:
+                stack.pop()
+                active.discard(name)
+                done.add(name)
+                order.append(name)
+    return order
 
 
 def _is_union(schema: Schema) -> bool:
@@ -320,16 +375,27 @@ def _is_model(api: Api, schema: Schema) -> bool:
     return not isinstance(schema.additional_properties, Schema)
 
 
+_ENUM_TYPES = ("string", "integer", "number", "boolean", "any")
+
+
 def _enum_values(schema: Schema) -> list | None:
-    if not schema.enum or schema.type not in (
-        "string",
-        "integer",
-        "number",
-        "boolean",
-        "any",
-    ):
+    """The values of an enum that becomes an enum class: all strings, or all integers
+    (not bools: an int enum would send True as 1)."""
+    if not schema.enum or schema.type not in _ENUM_TYPES:
         return None
-    return list(schema.enum)
+    values = list(schema.enum)
+    if all(isinstance(v, str) for v in values) or all(type(v) is int for v in values):
+        return values
+    return None
+
+
+def _literal(values: Iterable[object]) -> str | None:
+    """`Literal[...]` of JSON values, when typing allows them all (not floats,
+    objects or arrays: those fall back to the schema's plain type)."""
+    values = list(values)
+    if not all(v is None or isinstance(v, (str, int)) for v in values):
+        return None
+    return "Literal[" + ", ".join(py_value(v) for v in values) + "]"
 
 
 def _member_name(name: str) -> str:
@@ -370,6 +436,18 @@ def _constraints(schema: Schema) -> list[tuple[str, str]]:
             out.append(("min_length", py_value(low)))
         if high is not None:
             out.append(("max_length", py_value(high)))
-    if schema.type == "string" and schema.pattern is not None:
+    if schema.type == "string" and _python_regex(schema.pattern):
         out.append(("pattern", py_value(schema.pattern)))
     return out
+
+
+def _python_regex(pattern: str | None) -> bool:
+    """Whether pydantic can compile the pattern: ECMA-262 syntax such as \\p{L}
+    is no Python regex, and the model would fail to import."""
+    if pattern is None:
+        return False
+    try:
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return False
+    return True
