@@ -148,7 +148,9 @@ def test_error_from_the_service(sdk: Any, client: Any, server: Loopback) -> None
     server.reply(429, error_body, {"apim-request-id": "b0d1f5a2"})
     with pytest.raises(pkg.RateLimitError) as info:
         client.chat.completions.create(
-            deployment_id="d", messages=[{"role": "user", "content": "x"}]
+            deployment_id="d",
+            messages=[{"role": "user", "content": "x"}],
+            max_retries=0,
         )
     assert info.value.request_id == "b0d1f5a2" and info.value.status_code == 429
     assert info.value.error.error.message == "Rate limit is exceeded."

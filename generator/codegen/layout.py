@@ -141,3 +141,11 @@ def class_header(name: str, base: str) -> str:
     if len(line) <= LINE_LENGTH:
         return line
     return f"class {name}(\n    {base}\n):"
+
+
+def return_annotation(annotation: str, stub: bool = False) -> str:
+    """A method's return annotation after `    ) -> `; parenthesized when too long."""
+    tail = ": ..." if stub else ":"
+    if len(f"    ) -> {annotation}{tail}") <= LINE_LENGTH:
+        return annotation
+    return f"(\n{annotation_lines(annotation, 8)}\n    )"

@@ -13,7 +13,13 @@ import jinja2
 from ..ir import Api
 from ..naming import snake
 from ..specs import REPO_ROOT, cache_dir
-from .layout import annotation_lines, bracketed, class_header, statement
+from .layout import (
+    annotation_lines,
+    bracketed,
+    class_header,
+    return_annotation,
+    statement,
+)
 from .models import (
     EnumClass,
     ModelClass,
@@ -30,6 +36,7 @@ STATIC_FILES = (
     "_types.py",
     "_base_client.py",
     "_errors.py",
+    "_streaming.py",
     "py.typed",
     "resources/__init__.py",
 )
@@ -47,6 +54,8 @@ def environment() -> jinja2.Environment:
     env.filters["py_str"] = py_str
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
+    env.filters["return_annotation"] = return_annotation
+    env.globals["statement"] = statement
     return env
 
 
@@ -87,23 +96,37 @@ def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage
     model_names = set(models.definitions)
     for top in client.root.children.values():
         subtree = _subtree(top)
-        methods = [m for r in subtree for m in r.methods]
-        files[f"resources/{top.path[0]}.py"] = _render(
-            env,
-            "package/resources/resource.py.j2",
-            {
-                "module_path": top.path[0],
-                "resources": [_resource_view(r) for r in subtree],
-                "uses_warnings": any(m.operation.deprecated for m in methods),
-                **_imports(methods, model_names, ".."),
-            },
+        files[f"resources/{top.path[0]}.py"] = _with_imports(
+            _render(
+                env,
+                "package/resources/resource.py.j2",
+                {
+                    "module_path": top.path[0],
+                    "sync_resources": [_resource_view(r, "sync") for r in subtree],
+                    "async_resources": [_resource_view(r, "async") for r in subtree],
+                    "imports": IMPORTS_PLACEHOLDER,
+                },
+            ),
+            model_names,
+            "..",
         )
-    files["_client.py"] = _render(
-        env,
-        "package/_client.py.j2",
-        _client_context(api, api_version, client, model_names),
+    files["_client.py"] = _with_imports(
+        _render(
+            env, "package/_client.py.j2", _client_context(api, api_version, client)
+        ),
+        model_names,
+        ".",
     )
     return GeneratedPackage(package, files, models, client)
+
+
+IMPORTS_PLACEHOLDER = "# -- imports --"
+
+
+def _with_imports(text: str, model_names: set[str], parent: str) -> str:
+    """Fills the import block in from what the rendered module actually uses."""
+    head, _, body = text.partition(IMPORTS_PLACEHOLDER)
+    return head + _imports(body, model_names, parent) + body
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
@@ -169,15 +192,16 @@ def _field_source(f: ModelField) -> str:
 # -- client and resources -----------------------------------------------------------------
 
 
-def _resource_view(resource: Resource) -> dict[str, Any]:
+def _resource_view(resource: Resource, flavor: str) -> dict[str, Any]:
+    prefix = "Async" if flavor == "async" else ""
     return {
-        "class_name": resource.class_name,
+        "class_name": prefix + resource.class_name,
         "dotted": ".".join(resource.path),
         "children": [
-            {"attribute": c.attribute, "class_name": c.class_name}
+            {"attribute": c.attribute, "class_name": prefix + c.class_name}
             for c in resource.children.values()
         ],
-        "methods": [_method_view(m) for m in resource.methods],
+        "methods": [_method_view(m, flavor) for m in resource.methods],
     }
 
 
@@ -226,7 +250,41 @@ def _method_doc(method: Method) -> list[str]:
     return lines
 
 
-def _method_view(method: Method) -> dict[str, Any]:
+def _return_types(method: Method, flavor: str) -> tuple[str, str | None]:
+    """(plain return type, streamed return type or None) for a flavor."""
+    returned = _resource_annotation(method.return_type)
+    if method.page_item:
+        page = "AsyncPage" if flavor == "async" else "SyncPage"
+        returned = f"{page}[{_resource_annotation(method.page_item)}]"
+    if not method.stream_type:
+        return returned, None
+    chunk = _resource_annotation(method.stream_type)
+    if not method.stream_parses_named_events and chunk != "ServerSentEvent":
+        chunk += " | ServerSentEvent"
+    stream = "AsyncStream" if flavor == "async" else "Stream"
+    return returned, f"{stream}[{chunk}]"
+
+
+def _signatures(method: Method, flavor: str) -> list[dict[str, Any]]:
+    """The method's signature, preceded by `@overload`s when it can stream: the
+    `stream` flag's literal value picks the return type."""
+    plain, streamed = _return_types(method, flavor)
+    lines = [_signature(a) for a in method.arguments]
+    if streamed is None:
+        return [{"overload": False, "arguments": lines, "return_type": plain}]
+    flag = next(i for i, a in enumerate(method.arguments) if a.wire == "stream")
+    not_streaming = list(lines)
+    not_streaming[flag] = "stream: Literal[False] | None | NotGiven = NOT_GIVEN"
+    streaming = list(lines)
+    streaming[flag] = "stream: Literal[True]"
+    return [
+        {"overload": True, "arguments": not_streaming, "return_type": plain},
+        {"overload": True, "arguments": streaming, "return_type": streamed},
+        {"overload": False, "arguments": lines, "return_type": f"{plain} | {streamed}"},
+    ]
+
+
+def _method_view(method: Method, flavor: str) -> dict[str, Any]:
     op = method.operation
     groups = []
     for group, locations in (
@@ -245,8 +303,8 @@ def _method_view(method: Method) -> dict[str, Any]:
             groups.append((group, [{"wire": a.wire, "name": a.name} for a in args]))
     return {
         "name": method.name,
-        "arguments": [{"signature": _signature(a)} for a in method.arguments],
-        "return_type": _resource_annotation(method.return_type),
+        "signatures": _signatures(method, flavor),
+        "async": flavor == "async",
         "doc": _method_doc(method),
         "deprecated": op.deprecated,
         "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
@@ -258,32 +316,51 @@ def _method_view(method: Method) -> dict[str, Any]:
         "response_kind": method.response_kind,
         "response_type": method.response_model,
         "error_type": method.error_model,
+        "stream_type": method.stream_type,
+        "paginated": method.page_item is not None,
     }
 
 
-def _imports(
-    methods: list[Method], model_names: set[str], parent: str
-) -> dict[str, str]:
-    used: set[str] = set()
-    for m in methods:
-        for expr in [a.annotation for a in m.arguments] + [
-            m.return_type,
-            m.error_model or "",
-        ]:
-            used.update(_identifiers(_resource_annotation(expr)))
-    typing_names = ["Any", "Dict", "List", "Literal"]
-    typing_used = [n for n in typing_names if n in used] + ["Mapping"]
-    types_names = (
-        ["NOT_GIVEN"]
-        + (["FileTypes"] if "FileTypes" in used else [])
-        + ["NotGiven", "Timeout"]
-    )
+# Names resource and client modules import when their code uses them.
+_IMPORTABLE = {
+    "typing": ["Any", "Callable", "Dict", "List", "Literal", "Mapping", "overload"],
+    "functools": ["cached_property"],
+    "_base_client": ["DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"],
+    "_streaming": [
+        "AsyncPage",
+        "AsyncStream",
+        "ServerSentEvent",
+        "Stream",
+        "SyncPage",
+        "to_async_raw_response",
+        "to_raw_response",
+    ],
+    "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
+}
+
+
+def _imports(body: str, model_names: set[str], parent: str) -> str:
+    """The import block for a module body: what the body uses, nothing else."""
+    used = set(_identifiers(body))
+    blocks = []
+    stdlib = ["import warnings"] if "warnings" in used else []
+    for module in ("functools", "typing"):
+        names = [n for n in _IMPORTABLE[module] if n in used]
+        if names:
+            stdlib.append(_import_line(module, names))
+    blocks.append("\n".join(sorted(stdlib)))
+    if "httpx" in used:
+        blocks.append("import httpx")
+    local = []
+    for module in ("_base_client", "_streaming", "_types"):
+        names = [n for n in _IMPORTABLE[module] if n in used]
+        if names:
+            local.append(_import_line(f"{parent}{module}", names))
     models = sorted(used & model_names)
-    return {
-        "typing_import": _import_line("typing", sorted(typing_used)),
-        "types_import": _import_line(f"{parent}_types", types_names),
-        "model_imports": _import_line(f"{parent}models", models) if models else "",
-    }
+    if models:
+        local.append(_import_line(f"{parent}models", models))
+    blocks.append("\n".join(local))
+    return "\n\n".join(b for b in blocks if b)
 
 
 def _import_line(module: str, names: list[str]) -> str:
@@ -293,9 +370,7 @@ def _import_line(module: str, names: list[str]) -> str:
     return bracketed(f"from {module} import (", names, ")", 0)
 
 
-def _client_context(
-    api: Api, api_version: str, client: ClientPlan, model_names: set[str]
-) -> dict[str, Any]:
+def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
     server = api.servers[0] if api.servers else None
     url = server.url if server else ""
     split = urlsplit(url.replace("{", "").replace("}", "")) if url else None
@@ -319,18 +394,34 @@ def _client_context(
         for op in api.operations
         for p in op.parameters
     )
-    top = [
-        {"module": r.path[0], "class_name": r.class_name, "attribute": r.attribute}
-        for r in client.root.children.values()
-    ]
-    root_methods = client.root.methods
-    imports = _imports(root_methods, model_names, ".") if root_methods else {}
     doc = clean_lines(api.description) or [api.title]
     doc = [
         doc[0],
         "",
         f"api-version {api_version}; endpoint template {url or '(none)'}.",
     ] + ([""] + doc[1:] if len(doc) > 1 else [])
+    flavors = []
+    for flavor, prefix in (("sync", ""), ("async", "Async")):
+        flavors.append(
+            {
+                "is_async": flavor == "async",
+                "client": f"{prefix}Client",
+                "api_client": (
+                    "AsyncAPIClient" if flavor == "async" else "SyncAPIClient"
+                ),
+                "http_client": (
+                    "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
+                ),
+                "token_provider": (
+                    "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
+                ),
+                "resources": [
+                    {"attribute": r.attribute, "class_name": prefix + r.class_name}
+                    for r in client.root.children.values()
+                ],
+                "methods": [_method_view(m, flavor) for m in client.root.methods],
+            }
+        )
     return {
         "api": api,
         "api_version": api_version,
@@ -339,10 +430,15 @@ def _client_context(
         "default_endpoint": default_endpoint,
         "api_key_header": api_key_header,
         "sends_api_version": sends_api_version,
-        "top_resources": top,
-        "root_methods": [_method_view(m) for m in root_methods],
-        "root_imports": imports.get("model_imports", ""),
+        "flavors": flavors,
         "client_doc": doc,
+        "imports": IMPORTS_PLACEHOLDER,
+        "resource_imports": [
+            _import_line(
+                f".resources.{r.path[0]}", [r.class_name, "Async" + r.class_name]
+            )
+            for r in client.root.children.values()
+        ],
     }
 
 

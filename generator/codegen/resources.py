@@ -42,18 +42,19 @@ class Method:
     operation: Operation
     arguments: list[Argument]
     body_kind: str | None  # json | multipart | form | raw | None
-    body_whole: (
-        Argument | None
-    )  # the body passed as one value, when not split into fields
+    # the body passed as one value, when not split into fields
+    body_whole: Argument | None
     return_type: str
     response_kind: str  # json | text | bytes | json_or_text | none
     response_model: str | None
     error_model: str | None
     doc: list[str]
-
-    @property
-    def call(self) -> str:
-        return self.name
+    # Streaming: the chunk type when the body has a `stream` flag; named events are
+    # parsed only when the spec describes them (text/event-stream), else passed raw.
+    stream_type: str | None = None
+    stream_parses_named_events: bool = False
+    # List operations with `after` cursors return a page of `page_item`.
+    page_item: str | None = None
 
 
 @dataclass
@@ -217,6 +218,8 @@ class ClientPlan:
                 args.append(body_whole)
         args.sort(key=lambda a: not a.required)
         response_kind, response_model, return_type = self.response(op)
+        stream_type, parses_named = self.stream_chunk(op, args)
+        page_item = self.page_item(op, response_model)
         return Method(
             name=name,
             operation=op,
@@ -227,6 +230,9 @@ class ClientPlan:
             response_kind=response_kind,
             response_model=response_model,
             error_model=self.error_model(op),
+            stream_type=stream_type,
+            stream_parses_named_events=parses_named,
+            page_item=page_item,
             doc=clean_lines(op.summary)
             + ([""] if op.summary and op.description else [])
             + (clean_lines(op.description) if op.description != op.summary else []),
@@ -265,6 +271,60 @@ class ClientPlan:
         if content:
             return "bytes", None, "bytes"
         return "none", None, "None"
+
+    def stream_chunk(
+        self, op: Operation, args: list[Argument]
+    ) -> tuple[str | None, bool]:
+        """The chunk type of a streamed response, for operations with a `stream` flag."""
+        flag = next(
+            (a for a in args if a.wire == "stream" and a.location == "body"), None
+        )
+        if flag is None:
+            return None, False
+        success = next((r for r in op.responses if r.status.startswith("2")), None)
+        content = success.content if success else ()
+        events = next(
+            (m for m in content if m.media_type.startswith("text/event-stream")), None
+        )
+        if events is not None and events.schema is not None:
+            return self.models.type_of(events.schema), True
+        media = next((m for m in content if _is_json(m.media_type)), None)
+        if media is None or media.schema is None:
+            return "ServerSentEvent", False
+        target = self.api.resolve(media.schema)
+        for variant in target.one_of + target.any_of:
+            if "stream" in (variant.ref or variant.name or "").lower():
+                return self.models.type_of(variant), False
+        return self.models.type_of(media.schema), False
+
+    def page_item(self, op: Operation, response_model: str | None) -> str | None:
+        """The item type of a cursor-paginated list (`data`, `has_more`, `after`)."""
+        if op.method != "get" or response_model is None:
+            return None
+        if not any(p.name == "after" and p.location == "query" for p in op.parameters):
+            return None
+        success = next((r for r in op.responses if r.status.startswith("2")), None)
+        media = (
+            next((m for m in success.content if _is_json(m.media_type)), None)
+            if success
+            else None
+        )
+        if media is None or media.schema is None:
+            return None
+        target = self.api.resolve(media.schema)
+        props, _ = (
+            self.models.flatten(target, set())
+            if target.type == "object"
+            else ([], False)
+        )
+        names = {p.name: p for p in props}
+        data = names.get("data")
+        if data is None or "has_more" not in names:
+            return None
+        items = self.api.resolve(data.schema)
+        if items.type != "array" or items.items is None:
+            return None
+        return self.models.type_of(items.items)
 
     def error_model(self, op: Operation) -> str | None:
         for response in op.responses:
