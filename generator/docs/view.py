@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from ..ir import Api, Operation, Parameter, Property, Schema, SecurityScheme
 from ..parse.markdown.cells import default_text
 
+_MAX_NESTING = 8
 _BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 
 
@@ -461,9 +462,9 @@ class _Viewer:
                     pointer=schema.pointer,
                 )
             )
-            if (
-                schema.type == "object" and len(path) < 8
-            ):  # inline objects nest as `└─` rows
+            # Inline objects nest as `└─` rows. The depth bound stops an inline object
+            # whose allOf names a component containing it.
+            if schema.type == "object" and len(path) < _MAX_NESTING:
                 out.extend(self.properties(self.object_properties(schema), path))
         return tuple(out)
 

@@ -3,12 +3,14 @@ when nothing at all can be read."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from generator.errors import SpecError
 from generator.parse.markdown import MarkdownResult, parse_markdown, parse_markdown_text
+from markdown_fixtures import GA, published_path
 
 OPERATION = """\
 ## Widgets - List
@@ -165,3 +167,25 @@ def test_unreadable_files_are_spec_errors(tmp_path: Path) -> None:
         parse_markdown(binary)
     with pytest.raises(SpecError, match="cannot read"):
         parse_markdown(tmp_path / "missing.md")
+
+
+def test_damaged_published_reference_never_crashes() -> None:
+    """Truncated, gapped, cut and shuffled copies of the GA reference: every one parses
+    (with warnings) or is a SpecError, nothing else."""
+    lines = published_path(GA).read_text(encoding="utf-8").splitlines()
+    rng = random.Random(20241021)
+    for trial in range(24):
+        damaged = list(lines)
+        for _ in range(30):
+            at = rng.randrange(len(damaged))
+            if trial % 3 == 0:
+                del damaged[at]
+            elif trial % 3 == 1:
+                damaged[at] = damaged[at][: rng.randrange(len(damaged[at]) + 1)]
+            else:
+                damaged.insert(at, damaged[rng.randrange(len(damaged))])
+        try:
+            result = parse("\n".join(damaged))
+        except SpecError:
+            continue
+        assert all(w.startswith("ref.md:") for w in result.warnings)

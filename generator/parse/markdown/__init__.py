@@ -88,7 +88,7 @@ def _level2_sections(
 def _read_components(
     blocks: list[Block], doc: Document, context: Context, schemas: dict[str, Schema]
 ) -> None:
-    for section in group_variants(split_components(blocks), context):
+    for section in group_variants(split_components(blocks, context)):
         schema = ComponentReader(section, doc, context).read()
         if schema is None:
             continue

@@ -164,7 +164,9 @@ def _table(tokens: list[Token], i: int, lines: list[str], out: list[Block]) -> i
             if not header:
                 header = tuple(cells)
             else:
-                rows.append(Row(tuple(cells), row_line, _indent(lines[row_line - 1])))
+                nested = bool(cells) and cells[0].startswith("└")
+                indent = _indent(lines[row_line - 1]) if nested else 0
+                rows.append(Row(tuple(cells), row_line, indent))
         i += 1
     out.append(Table(header, tuple(rows), line, end))
     return i + 1

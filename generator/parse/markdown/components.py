@@ -43,13 +43,15 @@ class ComponentSection:
         return bool(self.blocks) and isinstance(self.blocks[-1], Rule)
 
 
-def split_components(blocks: list[Block]) -> list[ComponentSection]:
+def split_components(blocks: list[Block], context: Context) -> list[ComponentSection]:
     sections: list[ComponentSection] = []
     for block in blocks:
         if isinstance(block, Heading) and block.level <= 3 and not _continues(block):
             sections.append(ComponentSection(block, []))
         elif sections:
             sections[-1].blocks.append(block)
+        else:
+            context.warn(block.line, "content before the first component; skipped")
     return sections
 
 
@@ -57,9 +59,7 @@ def _continues(heading: Heading) -> bool:
     return heading.text.startswith((_PROPERTIES_FOR, _DISCRIMINATOR_FOR))
 
 
-def group_variants(
-    sections: list[ComponentSection], context: Context
-) -> list[ComponentSection]:
+def group_variants(sections: list[ComponentSection]) -> list[ComponentSection]:
     """Attaches inline-variant sections to the union section they follow."""
     out: list[ComponentSection] = []
     for section in sections:

@@ -95,18 +95,17 @@ class _Media:
 @dataclass
 class _Response:
     status: str
-    line: int
     description: str | None = None
     content: list[MediaType] = field(default_factory=list)
 
 
 @dataclass
 class _Example:
-    line: int
-    title: str = ""
+    title: str = ""  # the paragraphs above the request
+    seen_request: bool = False
     body: Any = None
     has_body: bool = False
-    status: str | None = None
+    status: str | None = None  # of the response example read next
     responses: dict[str, Any] = field(default_factory=dict)
 
 
@@ -173,7 +172,7 @@ class OperationReader:
             self.part = "skipped"
             return
         if part == "example":
-            self.examples.append(_Example(block.line))
+            self.examples.append(_Example())
         self.part = part
 
     def preamble(self, block: Block) -> None:
@@ -201,8 +200,9 @@ class OperationReader:
             return
         assert isinstance(block, Table)
         hosts = self.url.host_variables if self.url else ()
+        columns = column_names(block)
         for row in block.rows:
-            cells = dict(zip(column_names(block), (cell_text(c) for c in row.cells)))
+            cells = dict(zip(columns, (cell_text(c) for c in row.cells)))
             name = cells.get("name", "")
             if not name:
                 continue
@@ -253,16 +253,16 @@ class OperationReader:
         if not self.expect_table(block, HEADER_COLUMNS):
             return
         assert isinstance(block, Table)
-        requirement = []
+        columns = column_names(block)
         for row in block.rows:
-            cells = dict(zip(column_names(block), (cell_text(c) for c in row.cells)))
+            cells = dict(zip(columns, (cell_text(c) for c in row.cells)))
             if cells.get("name"):
                 scheme, scopes = security_scheme(
                     cells["name"], cells.get("description", "")
                 )
                 self.schemes.append(scheme)
-                requirement.append(((scheme.name, scopes),))
-        self.requirements.extend(requirement)
+                # each row is one way in: the reference says "use either"
+                self.requirements.append(((scheme.name, scopes),))
 
     def in_body(self, block: Block) -> None:
         if isinstance(block, Paragraph) and block.text.startswith("**Content-Type**"):
@@ -280,7 +280,7 @@ class OperationReader:
             text = block.text.strip()
             status = _STATUS.match(text.replace("**", ""))
             if status:
-                self.responses.append(_Response(status.group(1), block.line))
+                self.responses.append(_Response(status.group(1)))
             elif text.startswith("**Description**") and self.responses:
                 self.responses[-1].description = text.partition(":")[2].strip() or None
             else:
@@ -388,9 +388,10 @@ class OperationReader:
             status = _STATUS.search(block.text.replace("**", ""))
             if status:
                 example.status = status.group(1)
-            elif not example.title and not example.has_body:
-                example.title = block.text.strip()
+            elif not example.seen_request:
+                example.title = f"{example.title}\n\n{block.text.strip()}".strip()
         elif isinstance(block, Fence) and block.info.lower() == "http":
+            example.seen_request = True
             _, _, body = block.text.partition("\n")
             if body.strip():
                 value = self.json_value(body, block)
