@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -27,6 +28,7 @@ class Reply:
     status: int = 200
     body: bytes | str | dict | list | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
 
     def encoded(self) -> tuple[bytes, str]:
         if isinstance(self.body, (dict, list)):
@@ -61,11 +63,12 @@ class Loopback:
                         body,
                     )
                 )
-                reply = (
-                    owner.replies.pop(0)
-                    if owner.replies
-                    else Reply(500, {"error": "no reply queued"})
-                )
+                if owner.replies:
+                    reply = owner.replies.pop(0)
+                else:
+                    reply = Reply(500, {"error": "no reply queued"})
+                if reply.delay:
+                    time.sleep(reply.delay)
                 payload, content_type = reply.encoded()
                 self.send_response(reply.status)
                 headers = {"content-type": content_type, **reply.headers}
@@ -73,11 +76,15 @@ class Loopback:
                     self.send_header(key, value)
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client hung up first (a timeout test)
 
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = handle_one
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -86,9 +93,13 @@ class Loopback:
         return f"http://{host}:{port}"
 
     def reply(
-        self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None
+        self,
+        status: int = 200,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
     ) -> None:
-        self.replies.append(Reply(status, body, headers or {}))
+        self.replies.append(Reply(status, body, headers or {}, delay))
 
     def last(self) -> Recorded:
         return self.requests[-1]

@@ -317,6 +317,7 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
         "response_type": method.response_model,
         "error_type": method.error_model,
         "stream_type": method.stream_type,
+        "stream_parses_named_events": method.stream_parses_named_events,
         "paginated": method.page_item is not None,
     }
 
