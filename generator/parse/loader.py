@@ -1,12 +1,29 @@
-"""Reads a JSON or YAML document from disk, turning syntax errors into SpecErrors."""
+"""Reads a JSON or YAML document from disk, turning syntax errors into SpecErrors.
+
+A YAML document is brought to what the same document in JSON would load as (string
+keys, no dates, no shared or self-containing nodes), so the parser sees one data model.
+"""
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError
+
+# How many nodes a YAML document may expand to through its aliases: a "billion laughs"
+# document is a few lines long and expands to 10**9. Real specs stay far below.
+MAX_YAML_NODES = 2_000_000
+# JSON's grammar lets a \u escape of half a surrogate pair stand alone, but that is no
+# character, and no generated file could be written with it.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<![0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 def load_document(path: Path) -> Any:
@@ -23,16 +40,28 @@ def load_document(path: Path) -> Any:
         raise SpecError(source, f"not UTF-8 text (byte {exc.start})") from None
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         try:
-            return json.loads(text)
+            document = json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError(
                 source, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno
             ) from None
+        except RecursionError:
+            raise SpecError(source, "invalid JSON: nested too deeply") from None
+        except ValueError as exc:  # an integer of more than 4300 digits
+            raise SpecError(source, f"invalid JSON: {exc}") from None
+        if _SURROGATE_ESCAPE.search(text) and not _encodable(document):
+            lone = _LONE_SURROGATE.search(text)
+            raise SpecError(
+                source,
+                "invalid JSON: a \\u escape is half a surrogate pair, not a character",
+                line=text.count("\n", 0, lone.start()) + 1 if lone else None,
+            )
+        return document
     import yaml  # type: ignore[import-untyped]  # only YAML specs pay for importing it
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        document = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -40,3 +69,60 @@ def load_document(path: Path) -> Any:
         raise SpecError(source, f"invalid YAML: {problem}", line=line) from None
     except yaml.YAMLError as exc:
         raise SpecError(source, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise SpecError(source, "invalid YAML: nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise SpecError(source, f"invalid YAML: {exc}") from None
+    try:
+        return _PlainYaml(source).node(document, ())
+    except RecursionError:
+        raise SpecError(source, "invalid YAML: nested too deeply") from None
+
+
+class _PlainYaml:
+    """A loaded YAML document as JSON would have it; every alias use is a copy."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.nodes = 0
+
+    def node(self, value: Any, containing: tuple[int, ...]) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_YAML_NODES:
+            raise SpecError(
+                self.source,
+                f"invalid YAML: its aliases expand to more than {MAX_YAML_NODES} nodes",
+            )
+        if isinstance(value, (dict, list)):
+            if id(value) in containing:
+                raise SpecError(
+                    self.source, "invalid YAML: an alias refers to a node containing it"
+                )
+            inner = containing + (id(value),)
+            if isinstance(value, list):
+                return [self.node(item, inner) for item in value]
+            return {_key(k): self.node(v, inner) for k, v in value.items()}
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        if value is None or isinstance(value, (str, int, float)):
+            return value
+        return str(value)  # !!binary, !!set
+
+
+def _encodable(document: Any) -> bool:
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _key(key: Any) -> str:
+    """A mapping key as JSON writes it: `200:` and `true:` are YAML keys too."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (bool, int, float)):
+        return json.dumps(key)
+    if isinstance(key, (datetime.date, datetime.datetime)):
+        return key.isoformat()
+    return str(key)

@@ -9,9 +9,11 @@ branch of oneOf/anyOf all become `Schema.nullable`; `example` and `examples` bec
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import SpecError
 from ..ir import (
@@ -37,6 +39,9 @@ from .loader import load_document
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _COMPONENT_SCHEMA = "#/components/schemas/"
 _PRIMITIVES = {"string", "integer", "number", "boolean", "object", "array", "null"}
+# Deeper schemas are refused: generating code for them recurses once per level, and
+# no real spec comes close (the Azure OpenAI ones nest under 20 levels).
+MAX_SCHEMA_DEPTH = 100
 
 
 def escape_pointer(token: str) -> str:
@@ -60,6 +65,7 @@ class _Parser:
         self.doc = document
         self.external: dict[Path, Any] = {}
         self.resolving: list[str] = []
+        self.depth = 0
 
     # -- errors and references ------------------------------------------------------
 
@@ -73,7 +79,10 @@ class _Parser:
         file_part, _, fragment = ref.partition("#")
         document = self.doc
         if file_part:
-            target = (self.path.parent / file_part).resolve()
+            try:
+                target = (self.path.parent / file_part).resolve()
+            except (ValueError, RuntimeError):  # a NUL byte, a symlink loop
+                raise self.fail(at, f"$ref to a missing file: {ref}") from None
             if target not in self.external:
                 if not target.is_file():
                     raise self.fail(at, f"$ref to a missing file: {ref}")
@@ -121,6 +130,20 @@ class _Parser:
             )
         return node
 
+    def array(self, node: Any, pointer: str, what: str) -> list[Any]:
+        if not isinstance(node, list):
+            raise self.fail(pointer, f"{what} must be an array, got {_json_type(node)}")
+        return node
+
+    def string(self, node: dict[str, Any], key: str, pointer: str) -> str | None:
+        value = node.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(
+                f"{pointer}/{escape_pointer(key)}",
+                f"{key} must be a string, got {_json_type(value)}",
+            )
+        return value
+
     # -- the document ---------------------------------------------------------------
 
     def api(self) -> Api:
@@ -162,18 +185,24 @@ class _Parser:
             openapi=version,
             title=str(info.get("title", "")),
             version=str(info.get("version", "")),
-            description=info.get("description"),
+            description=_text(info.get("description")),
             servers=tuple(
                 self.server(s, f"/servers/{i}")
-                for i, s in enumerate(doc.get("servers") or ())
+                for i, s in enumerate(
+                    self.array(doc.get("servers") or [], "/servers", "servers")
+                )
             ),
             security_schemes=tuple(
                 self.security_scheme(
                     name, node, f"/components/securitySchemes/{escape_pointer(name)}"
                 )
-                for name, node in (components.get("securitySchemes") or {}).items()
+                for name, node in self.obj(
+                    components.get("securitySchemes") or {},
+                    "/components/securitySchemes",
+                    "securitySchemes",
+                ).items()
             ),
-            security=self.security(doc.get("security") or ()),
+            security=self.security(doc.get("security") or [], "/security"),
             operations=self.operations(
                 self.obj(doc.get("paths") or {}, "/paths", "paths")
             ),
@@ -182,42 +211,68 @@ class _Parser:
 
     def server(self, node: Any, pointer: str) -> Server:
         node = self.obj(node, pointer, "server")
-        variables = tuple(
-            ServerVariable(
-                name=name,
-                default=str(var.get("default", "")),
-                enum=tuple(var.get("enum") or ()),
-                description=var.get("description"),
+        variables = []
+        raw_variables = node.get("variables") or {}
+        for name, var in self.obj(
+            raw_variables, pointer + "/variables", "variables"
+        ).items():
+            v_pointer = f"{pointer}/variables/{escape_pointer(name)}"
+            var = self.obj(var, v_pointer, "server variable")
+            enum = self.array(var.get("enum") or [], v_pointer + "/enum", "enum")
+            variables.append(
+                ServerVariable(
+                    name=name,
+                    default=str(var.get("default", "")),
+                    enum=tuple(str(value) for value in enum),
+                    description=_text(var.get("description")),
+                )
             )
-            for name, var in (node.get("variables") or {}).items()
-        )
+        url = self.string(node, "url", pointer) or ""
+        try:  # what the client does with it: a URL once the {variables} are filled
+            urlsplit(url.replace("{", "").replace("}", ""))
+        except ValueError as exc:
+            raise self.fail(pointer + "/url", f"invalid server url: {exc}") from None
         return Server(
-            url=str(node.get("url", "")),
-            description=node.get("description"),
-            variables=variables,
+            url=url,
+            description=_text(node.get("description")),
+            variables=tuple(variables),
         )
 
     def security_scheme(self, name: str, node: Any, pointer: str) -> SecurityScheme:
         node, pointer = self.deref(node, pointer)
         node = self.obj(node, pointer, "security scheme")
+        kind = str(node.get("type", ""))
+        location = self.string(node, "in", pointer)
+        parameter_name = self.string(node, "name", pointer)
+        if kind == "apiKey" and (location is None or parameter_name is None):
+            raise self.fail(pointer, "an apiKey security scheme needs 'name' and 'in'")
+        flows = self.obj(node.get("flows") or {}, pointer + "/flows", "flows")
         return SecurityScheme(
             name=name,
-            type=str(node.get("type", "")),
-            description=node.get("description"),
-            location=node.get("in"),
-            parameter_name=node.get("name"),
-            scheme=node.get("scheme"),
-            bearer_format=node.get("bearerFormat"),
-            flows=tuple((node.get("flows") or {}).items()),
+            type=kind,
+            description=_text(node.get("description")),
+            location=location,
+            parameter_name=parameter_name,
+            scheme=self.string(node, "scheme", pointer),
+            bearer_format=self.string(node, "bearerFormat", pointer),
+            flows=tuple(flows.items()),
         )
 
     def security(
-        self, node: Any
+        self, node: Any, pointer: str
     ) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]:
-        return tuple(
-            tuple((name, tuple(scopes or ())) for name, scopes in requirement.items())
-            for requirement in node
-        )
+        out = []
+        for i, requirement in enumerate(self.array(node, pointer, "security")):
+            r_pointer = f"{pointer}/{i}"
+            schemes = []
+            for name, scopes in self.obj(
+                requirement, r_pointer, "security requirement"
+            ).items():
+                s_pointer = f"{r_pointer}/{escape_pointer(name)}"
+                scopes = self.array(scopes or [], s_pointer, "scopes")
+                schemes.append((name, tuple(str(scope) for scope in scopes)))
+            out.append(tuple(schemes))
+        return tuple(out)
 
     # -- operations -----------------------------------------------------------------
 
@@ -225,9 +280,13 @@ class _Parser:
         out = []
         for path, item in paths.items():
             item_pointer = f"/paths/{escape_pointer(path)}"
+            if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in path):
+                raise self.fail(item_pointer, "path contains a control character")
             item, item_pointer = self.deref(item, item_pointer)
             item = self.obj(item, item_pointer, "path item")
-            shared = item.get("parameters") or []
+            shared = self.array(
+                item.get("parameters") or [], item_pointer + "/parameters", "parameters"
+            )
             for method in HTTP_METHODS:
                 if method in item:
                     out.append(
@@ -241,13 +300,18 @@ class _Parser:
         pointer = f"{item_pointer}/{method}"
         node = self.obj(node, pointer, "operation")
         # Without an operationId, one is derived from method and path: post_responses.
-        operation_id = node.get("operationId") or snake(f"{method} {path}")
+        operation_id = self.string(node, "operationId", pointer) or snake(
+            f"{method} {path}"
+        )
         hint = pascal(operation_id)
         params: dict[tuple[str, str], Parameter] = {}
         for i, raw in enumerate(shared):
             param = self.parameter(raw, f"{item_pointer}/parameters/{i}", hint)
             params[(param.name, param.location)] = param
-        for i, raw in enumerate(node.get("parameters") or ()):
+        own = self.array(
+            node.get("parameters") or [], pointer + "/parameters", "parameters"
+        )
+        for i, raw in enumerate(own):
             param = self.parameter(raw, f"{pointer}/parameters/{i}", hint)
             params[(param.name, param.location)] = param
         body = None
@@ -266,15 +330,24 @@ class _Parser:
                 node.get("responses") or {}, f"{pointer}/responses", "responses"
             ).items()
         )
-        security = self.security(node["security"]) if "security" in node else None
+        security = (
+            self.security(node["security"] or [], pointer + "/security")
+            if "security" in node
+            else None
+        )
+        tags = node.get("tags")
         return Operation(
             method=method,
             path=path,
-            operation_id=str(operation_id),
+            operation_id=operation_id,
             pointer=pointer,
-            tags=tuple(node.get("tags") or ()),
-            summary=node.get("summary"),
-            description=node.get("description"),
+            tags=(
+                tuple(t for t in tags if isinstance(t, str))
+                if isinstance(tags, list)
+                else ()
+            ),
+            summary=_text(node.get("summary")),
+            description=_text(node.get("description")),
             deprecated=bool(node.get("deprecated", False)),
             parameters=tuple(params.values()),
             request_body=body,
@@ -312,6 +385,7 @@ class _Parser:
                 ),
                 {},
             )
+            media = self.obj(media or {}, pointer + "/content", "media type")
             if "schema" in media:
                 schema = self.schema(
                     media["schema"], pointer + "/content", hint + pascal(name)
@@ -321,10 +395,10 @@ class _Parser:
             location=location,
             schema=schema,
             required=bool(node.get("required", location == "path")),
-            description=node.get("description"),
+            description=_text(node.get("description")),
             deprecated=bool(node.get("deprecated", False)),
-            style=node.get("style"),
-            explode=node.get("explode"),
+            style=self.string(node, "style", pointer),
+            explode=_flag(node.get("explode")),
             pointer=pointer,
         )
 
@@ -336,7 +410,7 @@ class _Parser:
                 node.get("content") or {}, pointer + "/content", hint + "Request"
             ),
             required=bool(node.get("required", False)),
-            description=node.get("description"),
+            description=_text(node.get("description")),
         )
 
     def response(self, status: str, raw: Any, pointer: str, hint: str) -> Response:
@@ -344,7 +418,10 @@ class _Parser:
         node = self.obj(node, pointer, "response")
         suffix = "Response" if status in ("200", "201") else f"Response{pascal(status)}"
         headers = []
-        for name, header in (node.get("headers") or {}).items():
+        raw_headers = self.obj(
+            node.get("headers") or {}, pointer + "/headers", "headers"
+        )
+        for name, header in raw_headers.items():
             h_pointer = f"{pointer}/headers/{escape_pointer(name)}"
             header, h_pointer = self.deref(header, h_pointer)
             header = self.obj(header, h_pointer, "header")
@@ -355,14 +432,14 @@ class _Parser:
                     schema=self.schema(
                         schema, h_pointer + "/schema", hint + pascal(name)
                     ),
-                    description=header.get("description"),
+                    description=_text(header.get("description")),
                     required=bool(header.get("required", False)),
                     deprecated=bool(header.get("deprecated", False)),
                 )
             )
         return Response(
             status=status,
-            description=node.get("description"),
+            description=_text(node.get("description")),
             content=self.content(
                 node.get("content") or {}, pointer + "/content", hint + suffix
             ),
@@ -378,23 +455,33 @@ class _Parser:
             schema = None
             if "schema" in media:
                 schema = self.schema(media["schema"], m_pointer + "/schema", hint)
-            encoding = tuple(
-                Encoding(
-                    property_name=name,
-                    content_type=enc.get("contentType"),
-                    style=enc.get("style"),
-                    explode=enc.get("explode"),
-                )
-                for name, enc in (media.get("encoding") or {}).items()
+            raw_encoding = self.obj(
+                media.get("encoding") or {}, m_pointer + "/encoding", "encoding"
             )
-            examples = tuple((media.get("examples") or {}).items())
+            encoding = []
+            for name, enc in raw_encoding.items():
+                e_pointer = f"{m_pointer}/encoding/{escape_pointer(name)}"
+                enc = self.obj(enc, e_pointer, "encoding")
+                encoding.append(
+                    Encoding(
+                        property_name=name,
+                        content_type=self.string(enc, "contentType", e_pointer),
+                        style=self.string(enc, "style", e_pointer),
+                        explode=_flag(enc.get("explode")),
+                    )
+                )
+            examples = tuple(
+                self.obj(
+                    media.get("examples") or {}, m_pointer + "/examples", "examples"
+                ).items()
+            )
             if "example" in media:
                 examples = (("example", media["example"]),) + examples
             out.append(
                 MediaType(
                     media_type=media_type,
                     schema=schema,
-                    encoding=encoding,
+                    encoding=tuple(encoding),
                     examples=examples,
                 )
             )
@@ -419,6 +506,19 @@ class _Parser:
 
     def schema(
         self, node: Any, pointer: str, hint: str, component: str | None = None
+    ) -> Schema:
+        if self.depth >= MAX_SCHEMA_DEPTH:
+            raise self.fail(
+                pointer, f"schema nested deeper than {MAX_SCHEMA_DEPTH} levels"
+            )
+        self.depth += 1
+        try:
+            return self.schema_node(node, pointer, hint, component)
+        finally:
+            self.depth -= 1
+
+    def schema_node(
+        self, node: Any, pointer: str, hint: str, component: str | None
     ) -> Schema:
         if node is True or node == {}:
             return Schema(type="any", pointer=pointer, name=component or hint)
@@ -594,10 +694,22 @@ class _Parser:
             items = self.schema(node["items"], pointer + "/items", name + "Item")
         discriminator = None
         if isinstance(node.get("discriminator"), dict):
+            d_pointer = pointer + "/discriminator"
             raw = node["discriminator"]
+            raw_mapping = self.obj(
+                raw.get("mapping") or {}, d_pointer + "/mapping", "mapping"
+            )
             mapping = tuple(
-                (str(value), _unescape(target.rpartition("/")[2]))
-                for value, target in (raw.get("mapping") or {}).items()
+                (
+                    str(value),
+                    _unescape(
+                        (
+                            self.string(raw_mapping, value, d_pointer + "/mapping")
+                            or ""
+                        ).rpartition("/")[2]
+                    ),
+                )
+                for value in raw_mapping
             )
             discriminator = Discriminator(
                 property_name=str(raw.get("propertyName", "")), mapping=mapping
@@ -609,6 +721,13 @@ class _Parser:
             meta["nullable"] = True
             enum = [v for v in enum if v is not None]
         bounds = self.bounds(node, pointer)
+        multiple_of = node.get("multipleOf")
+        if multiple_of is not None and (
+            not isinstance(multiple_of, (int, float))
+            or isinstance(multiple_of, bool)
+            or not multiple_of > 0
+        ):
+            raise self.fail(pointer + "/multipleOf", "multipleOf must be a number > 0")
         return Schema(
             type=schema_type,
             pointer=pointer,
@@ -617,15 +736,15 @@ class _Parser:
             enum=tuple(enum) if enum is not None else None,
             has_const="const" in node,
             const=node.get("const"),
-            multiple_of=node.get("multipleOf"),
-            min_length=node.get("minLength"),
-            max_length=node.get("maxLength"),
-            pattern=node.get("pattern"),
-            min_items=node.get("minItems"),
-            max_items=node.get("maxItems"),
+            multiple_of=multiple_of,
+            min_length=self.count(node, "minLength", pointer),
+            max_length=self.count(node, "maxLength", pointer),
+            pattern=self.string(node, "pattern", pointer),
+            min_items=self.count(node, "minItems", pointer),
+            max_items=self.count(node, "maxItems", pointer),
             unique_items=bool(node.get("uniqueItems", False)),
-            min_properties=node.get("minProperties"),
-            max_properties=node.get("maxProperties"),
+            min_properties=self.count(node, "minProperties", pointer),
+            max_properties=self.count(node, "maxProperties", pointer),
             items=items,
             properties=tuple(props),
             required=tuple(str(r) for r in required),
@@ -643,6 +762,18 @@ class _Parser:
             **bounds,
             **meta,
         )
+
+    def count(self, node: dict[str, Any], key: str, pointer: str) -> int | None:
+        """A non-negative integer keyword (minLength, maxItems, ...)."""
+        value = node.get(key)
+        if value is None:
+            return None
+        whole = isinstance(value, int) or (
+            isinstance(value, float) and value.is_integer()
+        )
+        if isinstance(value, bool) or not whole or value < 0:
+            raise self.fail(f"{pointer}/{key}", f"{key} must be a non-negative integer")
+        return int(value)
 
     def bounds(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -684,6 +815,15 @@ class _Parser:
             )
             for i, item in enumerate(raw)
         )
+
+
+def _text(value: Any) -> str | None:
+    """Documentation text; a non-string there is ignored rather than fatal."""
+    return value if isinstance(value, str) else None
+
+
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _variant_hint(item: Any, index: int) -> str:
