@@ -3,7 +3,8 @@
 Files are first written to a temporary folder inside the output folder and moved into
 place only once every file is complete. A manifest (.sdkgen-manifest.json) records what
 sdkgen wrote, so a regeneration removes only its own stale files and never touches
-files it did not create.
+files it did not create: it refuses to overwrite one (unless it already holds exactly
+the generated text) and never follows a path out of the output folder.
 """
 
 from __future__ import annotations
@@ -26,42 +27,58 @@ def _safe_relative(path: str) -> PurePosixPath:
         rel.is_absolute()
         or ".." in rel.parts
         or not rel.parts
-        or any(p in ("", ".") for p in rel.parts)
+        or any(p in ("", ".") or "\\" in p or "\0" in p for p in rel.parts)
     ):
         raise SpecError(path, "refusing to write outside the output folder")
     return rel
 
 
 def read_manifest(out_dir: Path) -> dict[str, str]:
+    """Path -> sha256 of what sdkgen wrote; entries that could name a path outside the
+    output folder (the manifest is a file anyone can edit) are ignored."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    out = {}
+    for name, digest in files.items():
+        try:
+            _safe_relative(name)
+        except SpecError:
+            continue
+        out[name] = str(digest)
+    return out
 
 
 def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
-    """Writes `files` (relative path -> text) under out_dir; returns path -> sha256."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Writes `files` (relative path -> text) under out_dir; returns path -> sha256.
+    Everything that could refuse the write is checked before anything is written."""
     out_root = out_dir.resolve()
-    relatives = {name: _safe_relative(name) for name in files}
-    staging = Path(tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root))
+    previous = read_manifest(out_root)
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    finals = {name: _target(out_root, name, data[name], previous) for name in files}
+    created = not out_root.exists()
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root))
+    except OSError as exc:
+        raise SpecError(str(out_dir), f"cannot create: {exc.strerror}") from None
     digests: dict[str, str] = {}
     try:
-        for name, text in files.items():
-            target = staging.joinpath(*relatives[name].parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = text.encode("utf-8")
-            target.write_bytes(data)
-            digests[name] = hashlib.sha256(data).hexdigest()
-        previous = read_manifest(out_root)
         for name in files:
-            final = out_root.joinpath(*relatives[name].parts)
-            if not final.resolve().is_relative_to(out_root):
-                raise SpecError(name, "refusing to write outside the output folder")
+            target = staging.joinpath(*_safe_relative(name).parts)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data[name])
+            except OSError as exc:  # e.g. a name too long for the file system
+                raise SpecError(name, f"cannot write: {exc.strerror}") from None
+            digests[name] = hashlib.sha256(data[name]).hexdigest()
+        for name, final in finals.items():
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging.joinpath(*relatives[name].parts), final)
+            os.replace(staging.joinpath(*_safe_relative(name).parts), final)
         manifest = {**previous, **digests}
         for stale in set(previous) - set(files):
             if _owned_by_package(stale, files):
@@ -70,7 +87,30 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
         _write_manifest(out_root, manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(out_root.iterdir()):
+            out_root.rmdir()  # a failed first write leaves no empty folder behind
     return digests
+
+
+def _target(out_root: Path, name: str, data: bytes, previous: dict[str, str]) -> Path:
+    """Where `name` goes, refusing a path that leads out of the output folder (through
+    a symlink, say) or onto something sdkgen did not write."""
+    final = out_root.joinpath(*_safe_relative(name).parts)
+    if not final.resolve().is_relative_to(out_root):
+        raise SpecError(name, "refusing to write outside the output folder")
+    for parent in final.parents:
+        if parent == out_root:
+            break
+        if parent.exists() and not parent.is_dir():
+            raise SpecError(str(parent), "not a folder; sdkgen did not create it")
+    if name in previous or not (final.exists() or final.is_symlink()):
+        return final
+    if final.is_file() and not final.is_symlink() and final.read_bytes() == data:
+        return final  # what sdkgen would write anyway, e.g. after a lost manifest
+    raise SpecError(
+        str(final),
+        f"exists and sdkgen did not write it (not in {MANIFEST}); not overwriting it",
+    )
 
 
 def _owned_by_package(stale: str, files: dict[str, str]) -> bool:
@@ -81,6 +121,8 @@ def _owned_by_package(stale: str, files: dict[str, str]) -> bool:
 
 def _remove_own_file(out_root: Path, name: str) -> None:
     path = out_root.joinpath(*_safe_relative(name).parts)
+    if not path.parent.resolve().is_relative_to(out_root):
+        return  # a folder replaced by a symlink since: what it leads to is not ours
     if path.is_file():
         path.unlink()
         parent = path.parent
