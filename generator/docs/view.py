@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..ir import Api, Operation, Parameter, Property, Schema, SecurityScheme
+from ..ir import (
+    Api,
+    Operation,
+    Parameter,
+    Property,
+    Response,
+    Schema,
+    SecurityScheme,
+)
 from ..parse.markdown.cells import default_text
 
 _MAX_NESTING = 8
@@ -34,13 +42,30 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
 class Prose:
-    text: str = field(compare=False)
-    key: str = field(init=False, repr=False)
+    """A description: equal to another when their words are. Words are worked out on
+    first comparison only, since reconcile never compares descriptions."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "key", words(self.text))
+    __slots__ = ("text", "_key")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = words(self.text)
+        return self._key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Prose) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Prose({self.text!r})"
 
 
 def value_text(value: Any) -> str:
@@ -303,7 +328,7 @@ class _Viewer:
                     out.append(view)
         return tuple(out)
 
-    def response(self, response: Any) -> ResponseView:
+    def response(self, response: Response) -> ResponseView:
         content = tuple(
             ContentView(
                 media_type=m.media_type,
@@ -350,7 +375,9 @@ class _Viewer:
     # -- schemas --------------------------------------------------------------------
 
     def schema(self, name: str, schema: Schema) -> SchemaView:
-        target = self.alias_target(schema)
+        # A `$ref` component (what allOf or oneOf of a single `$ref` becomes in the
+        # IR) is shown as the content of the component it names.
+        target = self.api.resolve(schema)
         variants = target.one_of + target.any_of
         enum = None
         if target.enum is not None or target.has_const:
@@ -360,12 +387,9 @@ class _Viewer:
                 values=self.values(target),
             )
         discriminator = None
-        if (
-            target.discriminator is not None and target is schema
-        ):  # a base's, not an alias's
-            discriminator = DiscriminatorView(
-                target.discriminator.property_name, target.discriminator.mapping
-            )
+        found = schema.discriminator  # a base's own, not inherited by an alias
+        if found is not None:
+            discriminator = DiscriminatorView(found.property_name, found.mapping)
         return SchemaView(
             name=name,
             description=Prose(schema.description or target.description or ""),
@@ -382,18 +406,6 @@ class _Viewer:
             alias_of=str(target.name) if schema.type == "ref" and target.name else "",
             pointer=schema.pointer,
         )
-
-    def alias_target(self, schema: Schema) -> Schema:
-        """The component a `$ref` component names (what allOf or oneOf of a single
-        `$ref` becomes in the IR), shown as that component's content."""
-        seen: set[str] = set()
-        while schema.type == "ref" and schema.ref not in seen:
-            seen.add(str(schema.ref))
-            resolved = self.api.resolve(schema)
-            if resolved is schema:
-                break
-            schema = resolved
-        return schema
 
     def variant(self, parent: str, index: int, schema: Schema) -> VariantView:
         properties = self.object_properties(schema)

@@ -9,13 +9,14 @@ schemas of a different kind are reported once instead of member by member.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..docs.view import (
     OperationView,
     ParameterView,
     PropertyView,
     ReferenceView,
+    ResponseView,
     SchemaView,
     TypeLabel,
     label_text,
@@ -25,63 +26,59 @@ from .findings import Finding
 
 
 def compare(markdown: ReferenceView, openapi: ReferenceView) -> list[Finding]:
-    findings: list[Finding] = []
-    out = findings.append
+    return [*_operations(markdown, openapi), *_schemas(markdown, openapi)]
+
+
+def _operations(markdown: ReferenceView, openapi: ReferenceView) -> Iterable[Finding]:
     spec_ops = {op.key: op for op in openapi.operations}
     doc_ops = {op.key: op for op in markdown.operations}
     for key, op in doc_ops.items():
         if key not in spec_ops:
-            out(
-                Finding(
-                    "operation-missing",
-                    key,
-                    op.title,
-                    None,
-                    "The reference documents this operation; the spec has no such operation.",
-                    pointer_line(op.pointer),
-                )
+            yield Finding(
+                "operation-missing",
+                key,
+                op.title,
+                None,
+                "The reference documents this operation; the spec has no such operation.",
+                pointer_line(op.pointer),
             )
         else:
-            findings.extend(_operation(op, spec_ops[key]))
+            yield from _operation(op, spec_ops[key])
     for key, op in spec_ops.items():
         if key not in doc_ops:
-            out(
-                Finding(
-                    "operation-missing",
-                    key,
-                    None,
-                    op.title,
-                    "The spec defines this operation; the reference does not document it.",
-                )
+            yield Finding(
+                "operation-missing",
+                key,
+                None,
+                op.title,
+                "The spec defines this operation; the reference does not document it.",
             )
+
+
+def _schemas(markdown: ReferenceView, openapi: ReferenceView) -> Iterable[Finding]:
     spec_schemas = {s.name: s for s in openapi.schemas}
     doc_schemas = {s.name: s for s in markdown.schemas}
     for name, schema in doc_schemas.items():
         if name not in spec_schemas:
-            out(
-                Finding(
-                    "schema-missing",
-                    f"schema {name}",
-                    schema.kind,
-                    None,
-                    "The reference documents this component; the spec has no such schema.",
-                    pointer_line(schema.pointer),
-                )
+            yield Finding(
+                "schema-missing",
+                f"schema {name}",
+                schema.kind,
+                None,
+                "The reference documents this component; the spec has no such schema.",
+                pointer_line(schema.pointer),
             )
         else:
-            findings.extend(_schema(schema, spec_schemas[name]))
+            yield from _schema(schema, spec_schemas[name])
     for name, schema in spec_schemas.items():
         if name not in doc_schemas:
-            out(
-                Finding(
-                    "schema-missing",
-                    f"schema {name}",
-                    None,
-                    schema.kind,
-                    "The spec defines this schema; the reference does not document it.",
-                )
+            yield Finding(
+                "schema-missing",
+                f"schema {name}",
+                None,
+                schema.kind,
+                "The spec defines this schema; the reference does not document it.",
             )
-    return findings
 
 
 # -- operations ------------------------------------------------------------------------
@@ -197,7 +194,7 @@ def _parameter_text(param: ParameterView) -> str:
 
 
 def _media_types(
-    where: str, doc: dict, spec: dict, line: int | None
+    where: str, doc: Mapping[str, object], spec: Mapping[str, object], line: int | None
 ) -> Iterable[Finding]:
     for media_type in [m for m in doc if m not in spec]:
         yield Finding(
@@ -219,7 +216,9 @@ def _media_types(
         )
 
 
-def _response(key: str, status: str, doc, spec, line: int | None) -> Iterable[Finding]:
+def _response(
+    key: str, status: str, doc: ResponseView, spec: ResponseView, line: int | None
+) -> Iterable[Finding]:
     where = f"{key}, response {status}"
     doc_content = {c.media_type: c for c in doc.content}
     spec_content = {c.media_type: c for c in spec.content}

@@ -13,9 +13,8 @@ from typing import Any, Callable
 
 from ...ir import Schema
 
-_BREAK = re.compile(
-    r"</?br\s*/?>", re.IGNORECASE
-)  # the published files also write </br>
+# `<br>`, `<br/>`, and the `</br>` the published files also write
+_BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"`([^`]*)`")
 _LINK = re.compile(r"\[([^\]]+)\]\(#([^)\s]*)\)")
 _VALUES = "Possible values:"

@@ -224,7 +224,7 @@ class ComponentReader:
         elif columns[:3] == ("name", "type", "description"):
             self.has_properties = True
             if self.sub_parent is not None and "required" not in columns:
-                self.table.add_sub_table(self.sub_parent, table, table.line)
+                self.table.add_sub_table(self.sub_parent, table)
             else:
                 self.table.add_table(table)
         else:

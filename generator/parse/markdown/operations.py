@@ -372,7 +372,7 @@ class OperationReader:
             self.context.warn(table.line, f"unknown table: {' | '.join(columns)}")
             return
         if self.sub_parent is not None and "required" not in columns:
-            owner.add_sub_table(self.sub_parent, table, table.line)
+            owner.add_sub_table(self.sub_parent, table)
         else:
             owner.add_table(table)
 

@@ -67,20 +67,21 @@ class PropertyTable:
             (stack[-1].children if stack else self.roots).append(node)
             stack.append(node)
 
-    def add_sub_table(self, parent: str, table: Table, line: int) -> None:
+    def add_sub_table(self, parent: str, table: Table) -> None:
         """`### Properties for parent` / `#### name` tables: one more level, no Required."""
         owner = next((node for node in self.roots if node.name == parent), None)
         if owner is None:
             self.context.warn(
-                line, f"'Properties for {parent}' but no property {parent!r}"
+                table.line, f"'Properties for {parent}' but no property {parent!r}"
             )
             return
         columns = column_names(table)
+        unstated = "required" not in columns
         for row in table.rows:
             node = self._node(row, columns)
             if node is None:
                 continue
-            if "required" not in columns:
+            if unstated:
                 self.context.unstated_required.add(node.schema.pointer)
             owner.children.append(node)
 
