@@ -70,9 +70,10 @@ def test_a_well_formed_reference_gives_no_warning() -> None:
     (op,) = result.api.operations
     assert (op.method, op.path, op.operation_id) == (
         "get",
-        "/api/widgets",
+        "/widgets",
         "Widgets_List",
     )
+    assert result.api.servers[0].url == "https://{endpoint}/api"
     assert result.api.schemas["widget"].properties[0].required
 
 

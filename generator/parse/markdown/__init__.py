@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...errors import SpecError
@@ -117,15 +117,20 @@ def _api(
                 pointer_line(section.operation.pointer) or 1,
                 f"{section.operation.key} uses api-version {section.url.api_version}, the reference is for {version}",
             )
+    base_path = _base_path(sections)
+    operations = tuple(
+        replace(op, path=op.path[len(base_path) :])
+        for op in _unique_operations(sections, context)
+    )
     return Api(
         source=source,
         openapi="",
         title=str(front.get("title") or ""),
         version=version,
         description=front.get("description") or None,
-        servers=_servers(sections),
+        servers=_servers(sections, base_path),
         security_schemes=_unique_schemes(sections),
-        operations=_unique_operations(sections, context),
+        operations=operations,
         schemas=schemas,
     )
 
@@ -151,9 +156,25 @@ def _front_matter(doc: Document, context: Context) -> dict[str, str]:
     return data
 
 
-def _servers(sections: list[OperationSection]) -> tuple[Server, ...]:
-    """One server: the scheme and host of the request lines, whose placeholders are the
-    URI parameter rows naming them (the format does not say where a base path ends)."""
+def _base_path(sections: list[OperationSection]) -> str:
+    """The format does not say where the server URL ends and the path begins. Taken
+    as the server's: a first path segment that is literal and shared by every request
+    line (Azure's `/openai`), so that paths read as the spec's do."""
+    paths = [s.url.path for s in sections]
+    if not paths:
+        return ""
+    first = "/" + paths[0].split("/")[1] if paths[0].count("/") > 1 else ""
+    if not first or "{" in first:
+        return ""
+    shared = all(
+        path.startswith(first + "/") and len(path) > len(first) + 1 for path in paths
+    )
+    return first if shared else ""
+
+
+def _servers(sections: list[OperationSection], base_path: str) -> tuple[Server, ...]:
+    """One server: the scheme and host of the request lines and the shared base path;
+    its variables are the URI parameter rows naming placeholders of the host."""
     base = next((s.url.base for s in sections if s.url.base), None)
     if base is None:
         return ()
@@ -165,7 +186,7 @@ def _servers(sections: list[OperationSection]) -> tuple[Server, ...]:
     variables = tuple(
         ServerVariable(name=n, default="", description=described.get(n)) for n in names
     )
-    return (Server(url=base, variables=variables),)
+    return (Server(url=base + base_path, variables=variables),)
 
 
 def _unique_schemes(sections: list[OperationSection]) -> tuple[SecurityScheme, ...]:
