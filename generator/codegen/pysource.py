@@ -85,7 +85,9 @@ def docstring(lines: list[str], indent: int) -> str:
     lays out docstrings: one line closes on the same line, several lines close on a
     line of their own, continuation lines lose their common indentation."""
     pad = " " * indent
-    body = [_docstring_safe(line) for line in lines] or ["."]
+    # Lines may be raw spec text (a title, a path): cleaned again, so that no line
+    # break or control character reaches the source unescaped.
+    body = [_docstring_safe(line) for line in clean_lines("\n".join(lines))] or ["."]
     body[0] = body[0].strip() or "."
     rest = body[1:]
     margin = min(
