@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 class SpecError(Exception):
     """Bad input. Rendered as `FILE:LINE: message` or `FILE#/json/pointer: message`."""
@@ -26,4 +28,15 @@ class SpecError(Exception):
             where += f":{self.line}"
         if self.pointer is not None:
             where += f"#{self.pointer}"
-        return f"{where}: {self.message}"
+        return _one_line(f"{where}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and other control characters (a pointer can hold any key of the
+    spec) escaped the way Python writes them, so an error stays on one line."""
+    if all(unicodedata.category(ch) not in ("Cc", "Zl", "Zp") for ch in text):
+        return text
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )

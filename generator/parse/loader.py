@@ -38,6 +38,8 @@ def load_document(path: Path) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(source, f"not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise SpecError(source, "empty file")
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         try:
             document = json.loads(text)
@@ -48,7 +50,7 @@ def load_document(path: Path) -> Any:
         except RecursionError:
             raise SpecError(source, "invalid JSON: nested too deeply") from None
         except ValueError as exc:  # an integer of more than 4300 digits
-            raise SpecError(source, f"invalid JSON: {exc}") from None
+            raise SpecError(source, f"invalid JSON: {_value_error(exc)}") from None
         if _SURROGATE_ESCAPE.search(text) and not _encodable(document):
             lone = _LONE_SURROGATE.search(text)
             raise SpecError(
@@ -59,9 +61,8 @@ def load_document(path: Path) -> Any:
         return document
     import yaml  # type: ignore[import-untyped]  # only YAML specs pay for importing it
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        document = yaml.load(text, Loader=loader)
+        document = yaml.load(text, Loader=_yaml_loader(yaml))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -71,8 +72,8 @@ def load_document(path: Path) -> Any:
         raise SpecError(source, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise SpecError(source, "invalid YAML: nested too deeply") from None
-    except ValueError as exc:  # an integer of more than 4300 digits
-        raise SpecError(source, f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a huge integer, a !!timestamp 2024-13-45
+        raise SpecError(source, f"invalid YAML: {_value_error(exc)}") from None
     try:
         return _PlainYaml(source).node(document, ())
     except RecursionError:
@@ -107,6 +108,23 @@ class _PlainYaml:
         if value is None or isinstance(value, (str, int, float)):
             return value
         return str(value)  # !!binary, !!set
+
+
+def _yaml_loader(yaml: Any) -> Any:
+    """The safe loader, leaving timestamps as strings as JSON would (an unquoted
+    `version: 2024-10-21` is a string then, and `2024-13-45` no error)."""
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        yaml_implicit_resolvers = {
+            first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+
+    return Loader
+
+
+def _value_error(exc: ValueError) -> str:
+    return str(exc).split(";")[0]  # not Python's advice on sys.set_int_max_str_digits
 
 
 def _encodable(document: Any) -> bool:

@@ -158,6 +158,11 @@ class _Parser:
                 f"this is Swagger {doc.get('swagger')}, not OpenAPI 3.0/3.1; "
                 "convert it first (e.g. with swagger2openapi)",
             )
+        if "asyncapi" in doc:
+            raise self.fail(
+                "/asyncapi",
+                f"this is AsyncAPI {doc.get('asyncapi')}, not OpenAPI 3.0/3.1",
+            )
         version = doc.get("openapi")
         if not isinstance(version, str):
             raise self.fail(
@@ -909,4 +914,8 @@ def _json_type(value: Any) -> str:
         return "a string"
     if value is None:
         return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
     return type(value).__name__
