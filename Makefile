@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 
 # Every pinned api-version: SDK package, report, Markdown reference and changelog.
 generate: install
-	$(BIN)/sdkgen generate --out $(OUT) --report $(OUT)/report.json --lock $(OUT)/sdkgen.lock
+	$(BIN)/sdkgen generate --out $(OUT) --report $(OUT)/report.json --lock $(OUT)/sdkgen.lock --docs
 	$(BIN)/sdkgen changelog --output $(OUT)/CHANGELOG.md
 
 # The drift check first: the committed lock must match what the generator produces now.

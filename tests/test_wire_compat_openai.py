@@ -15,9 +15,9 @@ import json
 import re
 from typing import Any, Callable
 
+import openai
 import pytest
 
-openai = pytest.importorskip("openai")
 # openai marks its Assistants API deprecated; the wire is what is compared here.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

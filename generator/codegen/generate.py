@@ -31,16 +31,19 @@ class Rendered:
 
 
 def generate_all(
-    specs: list[str], out_dir: Path, package: str | None = None
+    specs: list[str], out_dir: Path, package: str | None = None, docs: bool = False
 ) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered."""
-    rendered = render_all(specs, out_dir, package)
+    rendered = render_all(specs, out_dir, package, docs)
     write_files(out_dir, rendered.files)
     return rendered.results
 
 
-def render_all(specs: list[str], out_dir: Path, package: str | None = None) -> Rendered:
-    """Every spec (all pinned ones when none is named) rendered in memory."""
+def render_all(
+    specs: list[str], out_dir: Path, package: str | None = None, docs: bool = False
+) -> Rendered:
+    """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
+    its Markdown reference too, as docs/<api-version>.md."""
     arguments = specs or list(load_pins())
     digests: dict[str, str] = {}
     files: dict[str, str] = {}
@@ -56,6 +59,10 @@ def render_all(specs: list[str], out_dir: Path, package: str | None = None) -> R
         generated = render_package(api, name, api_version)
         for rel, text in generated.files.items():
             files[f"{name}/{rel}"] = text
+        if docs:
+            from ..docs import render_markdown
+
+            files[f"docs/{api_version}.md"] = render_markdown(api)
         results.append(
             GenerationResult(
                 label=argument,

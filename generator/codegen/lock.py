@@ -27,10 +27,19 @@ def lock_document(files: dict[str, str], spec_digests: dict[str, str]) -> str:
     document = {
         "format": LOCK_FORMAT,
         "sdkgen": __version__,
+        "docs": any(name.startswith("docs/") for name in files),
         "specs": dict(sorted(spec_digests.items())),
         "files": {name: digest(text) for name, text in sorted(files.items())},
     }
     return json.dumps(document, indent=1) + "\n"
+
+
+def lock_has_docs(lock_file: Path) -> bool:
+    """Whether the locked generation rendered the Markdown references too."""
+    try:
+        return bool(json.loads(lock_file.read_text(encoding="utf-8")).get("docs"))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 @dataclass

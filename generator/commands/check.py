@@ -17,6 +17,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
     parser.add_argument("--against", required=True, type=Path, metavar="DIR|LOCKFILE")
+    parser.add_argument(
+        "--docs", action="store_true", help="the generation included --docs"
+    )
     parser.set_defaults(run=run)
 
 
@@ -24,8 +27,13 @@ def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
     from ..codegen.lock import against_lock, against_tree
 
+    from ..codegen.lock import lock_has_docs
+
+    docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
     rendered = render_all(
-        list(args.specs), args.against if args.against.is_dir() else args.against.parent
+        list(args.specs),
+        args.against if args.against.is_dir() else args.against.parent,
+        docs=docs,
     )
     if args.against.is_dir():
         drift = against_tree(args.against, rendered.files)

@@ -31,6 +31,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--lock", type=Path, help="write a lock file for `sdkgen check`"
     )
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     started = time.perf_counter()
-    rendered = render_all(specs, args.out, package=args.package)
+    rendered = render_all(specs, args.out, package=args.package, docs=args.docs)
     write_files(args.out, rendered.files)
     results = rendered.results
     for result in results:
