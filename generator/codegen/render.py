@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -340,9 +341,13 @@ _IMPORTABLE = {
 }
 
 
+# A name, or a string literal to skip (its words are not names the code uses).
+_NAME_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(\w+)')
+
+
 def _imports(body: str, model_names: set[str], parent: str) -> str:
     """The import block for a module body: what the body uses, nothing else."""
-    used = set(_identifiers(body))
+    used = set(_NAME_OR_STRING.findall(body))
     blocks = []
     stdlib = ["import warnings"] if "warnings" in used else []
     for module in ("functools", "typing"):
