@@ -19,6 +19,8 @@ from .errors import SpecError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PINS_DIR = REPO_ROOT / "specs"
 DEFAULT_MIRROR = REPO_ROOT.parent / "shared" / "specs"
+# Where pinned files are downloaded from when the mirror lacks them; SDKGEN_SPEC_URL
+# overrides it (an internal mirror of GitHub's raw files, or a test server).
 RAW_URL = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
 
 
@@ -32,7 +34,8 @@ class PinnedFile:
 
     @property
     def url(self) -> str:
-        return RAW_URL.format(repo=self.repo, commit=self.commit, path=self.path)
+        template = os.environ.get("SDKGEN_SPEC_URL") or RAW_URL
+        return template.format(repo=self.repo, commit=self.commit, path=self.path)
 
 
 @dataclass(frozen=True)
