@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -51,8 +52,9 @@ def openapi(
 
 @contextmanager
 def generated(spec: dict[str, Any], root: Path) -> Iterator[tuple[ModuleType, dict]]:
-    """`spec` generated into a fresh folder under `root` and imported; yields the
-    package and its report, then removes both from disk, sys.path and sys.modules."""
+    """`spec` generated into a fresh folder under `root` and imported (a warning on
+    import, such as pydantic's about a field name, is an error); yields the package
+    and its report, then removes both from disk, sys.path and sys.modules."""
     name = f"robust_pkg_{os.getpid()}_{next(_packages)}"
     folder = root / name
     folder.mkdir(parents=True)
@@ -63,7 +65,10 @@ def generated(spec: dict[str, Any], root: Path) -> Iterator[tuple[ModuleType, di
     sys.path.insert(0, str(out))
     importlib.invalidate_caches()
     try:
-        yield importlib.import_module(name), result.report
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            package = importlib.import_module(name)
+        yield package, result.report
     finally:
         sys.path.remove(str(out))
         for module in [m for m in sys.modules if m == name or m.startswith(name + ".")]:

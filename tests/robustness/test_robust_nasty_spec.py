@@ -1,0 +1,431 @@
+"""One valid spec with every nasty name and shape at once: keywords, builtins, digits,
+dashes, spaces, @, $, non-ASCII, names colliding after conversion, duplicate
+operationIds, pydantic internals, awkward enums, recursion and deep nesting. The package
+must be black-clean and mypy-clean as emitted, and every wire name must survive."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import unquote
+
+import pydantic
+import pytest
+
+from generator.codegen.generate import render_all
+from loopback import Loopback
+from robust_support import call, canonical, generated, model, openapi
+
+REF = "#/components/schemas/"
+DEPTH = 60
+
+
+def _deep(levels: int) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "integer"}
+    for _ in range(levels):
+        schema = {"type": "object", "properties": {"child": schema}}
+    return schema
+
+
+def _deep_payload(levels: int) -> dict[str, Any]:
+    payload: Any = 7
+    for _ in range(levels):
+        payload = {"child": payload}
+    return payload
+
+
+def _strings(*names: str) -> dict[str, Any]:
+    return {name: {"type": "string"} for name in names}
+
+
+INTERNALS = (
+    "model_config model_fields model_dump model_validate model_x json dict copy "
+    "schema fields validate construct __init__ __class__ _private self Config"
+).split()
+
+SCHEMAS: dict[str, Any] = {
+    "class": {
+        "type": "object",
+        "properties": _strings("import", "def", "None", "from"),
+    },
+    "list": {
+        "type": "object",
+        "properties": _strings("str", "int", "list", "type", "id", "print", "bytes"),
+    },
+    "2fa": {"type": "object", "properties": _strings("1st", "2nd")},
+    "foo-bar": {"type": "object", "properties": _strings("a-b", "a_b", "a b", "A_B")},
+    "foo_bar": {"type": "object", "properties": _strings("x")},
+    "Pet": {"type": "object", "properties": _strings("name")},
+    "pet": {"type": "object", "properties": _strings("Name", "name")},
+    "with space": {"type": "string"},
+    "at@sign$": {"type": "object", "properties": _strings("@type", "$ref", "@id")},
+    "Ünïcödé": {"type": "object", "properties": _strings("naïve", "日本語", "ß", "ǆ")},
+    "Internals": {"type": "object", "properties": _strings(*INTERNALS)},
+    # names the generated modules use themselves
+    "Any": {"type": "object", "properties": _strings("Any")},
+    "BaseModel": {"type": "string"},
+    "TypeAlias": {"type": "integer"},
+    "Literal": {"type": "boolean"},
+    "Client": {"type": "object"},
+    "models": {"type": "string"},
+    "Enums": {
+        "type": "object",
+        "properties": {
+            "words": {
+                "type": "string",
+                "enum": ["", "class", "None", "a b", "a-b", "A B", "_", "1", "name"],
+            },
+            "unicode": {"type": "string", "enum": ["ÄÖ", "日本", "ǆ", "ß"]},
+            "ints": {"type": "integer", "enum": [0, -1, 1, 100]},
+            "bools": {"type": "boolean", "enum": [True, False]},
+            "floats": {"type": "number", "enum": [1.5, -0.5]},
+            "mixed": {"enum": ["a", 1, True, 2.5, None]},
+            "bool_and_int": {"enum": [1, True]},
+            "objects": {"enum": [{"a": 1}, [1, 2]]},
+            "empty_only": {"type": "string", "enum": [""]},
+            "const_object": {"const": {"k": "v"}},
+        },
+    },
+    "Node": {
+        "type": "object",
+        "properties": {
+            "next": {"$ref": REF + "Node"},
+            "kids": {"type": "array", "items": {"$ref": REF + "Node"}},
+        },
+    },
+    "A": {"type": "object", "properties": {"b": {"$ref": REF + "B"}}},
+    "B": {
+        "type": "object",
+        "properties": {
+            "a": {"$ref": REF + "A"},
+            "many": {"type": "array", "items": {"$ref": REF + "A"}},
+        },
+    },
+    "SelfUnion": {"oneOf": [{"$ref": REF + "SelfUnion"}, {"type": "string"}]},
+    "Ping": {"anyOf": [{"$ref": REF + "Pong"}, {"type": "integer"}]},
+    "Pong": {"anyOf": [{"$ref": REF + "Ping"}, {"type": "boolean"}]},
+    "Tree": {"type": "object", "additionalProperties": {"$ref": REF + "Tree"}},
+    "Deep": _deep(DEPTH),
+    "Pattern": {
+        "type": "object",
+        "properties": {
+            "letters": {"type": "string", "pattern": "^\\p{L}+$"},  # ECMA-262 only
+            "digits": {"type": "string", "pattern": "^[0-9]+$"},
+        },
+    },
+    # a request body whose every property is a nasty wire name
+    "Thing": {
+        "type": "object",
+        "required": ["def"],
+        "properties": _strings(
+            "def", "model_config", "json", "@type", "None", "foo-bar", "naïve"
+        ),
+    },
+}
+
+
+def _param(name: str, where: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "schema": {"type": "string"},
+    }
+
+
+QUERY = ["import", "list", "1st", "$filter", "naïve", "日本", "a b", "@at"]
+PATHS: dict[str, Any] = {
+    "/things/{class}/{foo-bar}": {
+        "post": {
+            "operationId": "class",
+            "parameters": [_param("class", "path"), _param("foo-bar", "path")]
+            + [_param(name, "query") for name in QUERY]
+            + [_param("x-ms-client-request-id", "header")],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": REF + "Thing"}}},
+            },
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {"schema": {"$ref": REF + "Thing"}}
+                    },
+                }
+            },
+        },
+        # the same operationId twice more
+        "get": {"operationId": "class", "responses": {"204": {"description": "x"}}},
+        "delete": {"operationId": "class", "responses": {"204": {"description": "x"}}},
+    },
+    # wire names that collide after conversion, within one operation
+    "/collide/{self}": {
+        "put": {
+            "operationId": "collide",
+            "parameters": [
+                _param("self", "path"),
+                _param("foo-bar", "query"),
+                _param("foo_bar", "query"),
+                _param("Foo Bar", "query"),
+                _param("timeout", "query"),
+                _param("extra_headers", "query"),
+            ],
+            "requestBody": {
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": _strings("self", "foo-bar", "body"),
+                        }
+                    }
+                }
+            },
+            "responses": {"204": {"description": "x"}},
+        }
+    },
+    "/2fa/{id}": {
+        "delete": {
+            "operationId": "2fa-delete",
+            "parameters": [_param("id", "path")],
+            "responses": {"204": {"description": "x"}},
+        }
+    },
+    "/ünï/{ß}": {
+        "get": {
+            "operationId": "日本",
+            "parameters": [_param("ß", "path")],
+            "responses": {"204": {"description": "x"}},
+        }
+    },
+}
+
+NASTY = openapi(PATHS, SCHEMAS)
+
+
+@pytest.fixture(scope="module")
+def nasty(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict]]:
+    with generated(NASTY, tmp_path_factory.mktemp("nasty")) as generation:
+        yield generation
+
+
+def test_black_and_mypy_pass_on_the_package(
+    tmp_path_factory: pytest.TempPathFactory, nasty: tuple[Any, dict]
+) -> None:
+    package, _ = nasty
+    root = Path(package.__file__).parent
+    black = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "--quiet", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert black.returncode == 0, black.stderr
+    mypy = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path_factory.mktemp("mypy-cache")),
+            root.name,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=root.parent,
+    )
+    assert mypy.returncode == 0, mypy.stdout[-3000:]
+
+
+def test_names_are_deterministic(tmp_path: Path) -> None:
+    spec_file = tmp_path / "nasty.json"
+    spec_file.write_text(json.dumps(NASTY), encoding="utf-8")
+    first = render_all([str(spec_file)], tmp_path, package="p").files
+    second = render_all([str(spec_file)], tmp_path, package="p").files
+    assert first == second
+
+
+def test_component_names_are_unique_and_exported(nasty: tuple[Any, dict]) -> None:
+    package, report = nasty
+    classes = [m["class"].partition(":")[2] for m in report["models"]]
+    assert sorted(m["schema"] for m in report["models"]) == sorted(SCHEMAS)
+    assert len(set(classes)) == len(classes)
+    assert all(name.isidentifier() for name in classes)
+    assert set(classes) <= set(package.models.__all__)
+    # what a module defines for itself is not shadowed by a model of that name
+    assert package.models.Any is not model(package, report, "Any")
+    assert package.Client is not model(package, report, "Client")
+
+
+@pytest.mark.parametrize(
+    ("schema", "payload"),
+    [
+        ("class", {"import": "i", "def": "d", "None": "n", "from": "f"}),
+        ("list", {"str": "s", "int": "i", "list": "l", "type": "t", "bytes": "b"}),
+        ("2fa", {"1st": "a", "2nd": "b"}),
+        ("foo-bar", {"a-b": "1", "a_b": "2", "a b": "3", "A_B": "4"}),
+        ("pet", {"Name": "upper", "name": "lower"}),
+        ("at@sign$", {"@type": "t", "$ref": "r", "@id": "i"}),
+        ("Ünïcödé", {"naïve": "n", "日本語": "j", "ß": "s", "ǆ": "d"}),
+        ("Internals", {name: name for name in INTERNALS}),
+        ("Any", {"Any": "a"}),
+        ("Enums", {"words": "", "unicode": "ǆ", "ints": -1, "bools": True}),
+        ("Enums", {"words": "class", "floats": 1.5, "mixed": True, "bool_and_int": 1}),
+        ("Enums", {"mixed": None, "bool_and_int": True, "objects": {"a": 1}}),
+        ("Enums", {"objects": [1, 2], "empty_only": "", "const_object": {"k": "v"}}),
+        ("Node", {"next": {"next": {"kids": [{}]}}, "kids": [{"next": {}}]}),
+        ("A", {"b": {"a": {"b": {}}, "many": [{"b": {"many": []}}]}}),
+        ("SelfUnion", "text"),
+        ("Ping", 3),
+        ("Pong", False),
+        ("Tree", {"a": {"b": {}, "c": {"d": {}}}}),
+        ("Deep", _deep_payload(DEPTH)),
+        ("Pattern", {"letters": "ünï", "digits": "42"}),
+    ],
+)
+def test_payloads_round_trip_with_exact_wire_names(
+    nasty: tuple[Any, dict], schema: str, payload: Any
+) -> None:
+    package, report = nasty
+    adapter = pydantic.TypeAdapter(model(package, report, schema))
+    value = adapter.validate_python(payload)
+    dumped = adapter.dump_python(value, mode="json", by_alias=True, exclude_unset=True)
+    assert canonical(dumped) == canonical(payload)
+
+
+def test_field_names_are_valid_unique_and_alias_their_wire_names(
+    nasty: tuple[Any, dict],
+) -> None:
+    package, report = nasty
+    for entry in report["models"]:
+        definition = model(package, report, entry["schema"])
+        if isinstance(definition, type) and issubclass(definition, pydantic.BaseModel):
+            fields = definition.model_fields
+            assert all(name.isidentifier() for name in fields)
+            wires = [info.alias or name for name, info in fields.items()]
+            assert wires == list(SCHEMAS[entry["schema"]].get("properties", {}))
+
+
+def test_pattern_python_cannot_compile_is_not_enforced(nasty: tuple[Any, dict]) -> None:
+    package, report = nasty
+    pattern = model(package, report, "Pattern")
+    assert pattern.model_validate({"letters": "12"}).letters == "12"
+    with pytest.raises(ValueError):
+        pattern.model_validate({"digits": "no digits"})
+
+
+def test_bools_stay_bools_and_enums_stay_open(nasty: tuple[Any, dict]) -> None:
+    package, report = nasty
+    enums = model(package, report, "Enums")
+    mixed = enums.model_validate({"bools": True, "bool_and_int": True, "ints": 1})
+    assert mixed.model_dump(mode="json", exclude_unset=True) == {
+        "bools": True,
+        "bool_and_int": True,
+        "ints": 1,
+    }
+    assert mixed.bools is True and mixed.bool_and_int is True
+    # an enum class accepts a value the server adds later
+    assert enums.model_validate({"words": "new"}).words == "new"
+
+
+def test_wire_names_survive_a_request(
+    nasty: tuple[Any, dict], server: Loopback
+) -> None:
+    package, report = nasty
+    client = package.Client(endpoint=server.url, api_key="k")
+    create = call(client, report, "POST", "/things/{class}/{foo-bar}")
+    server.reply(200, {"def": "d", "@type": "t", "None": "n", "unknown": 1})
+    with client:
+        thing = create(
+            class_="c 1",
+            foo_bar="f/2",
+            import_="i",
+            list="l",
+            field_1st="first",
+            filter="$f",
+            na_ïve="n",
+            日本="j",
+            a_b="ab",
+            at="at",
+            x_ms_client_request_id="rid",
+            def_="d",
+            model_config_="m",
+            json_=True,
+            type="t",
+            none="n",
+            foo_bar2="fb",
+            na_ïve2="body n",
+        )
+    request = server.last()
+    assert (request.method, request.path) == ("POST", "/api/things/c%201/f%2F2")
+    assert request.query == {
+        "import": ["i"],
+        "list": ["l"],
+        "1st": ["first"],
+        "$filter": ["$f"],
+        "naïve": ["n"],
+        "日本": ["j"],
+        "a b": ["ab"],
+        "@at": ["at"],
+    }
+    assert request.headers["x-ms-client-request-id"] == "rid"
+    assert request.json() == {
+        "def": "d",
+        "model_config": "m",
+        "json": True,
+        "@type": "t",
+        "None": "n",
+        "foo-bar": "fb",
+        "naïve": "body n",
+    }
+    assert (thing.def_, thing.type, thing.none) == ("d", "t", "n")
+    assert thing.model_extra == {"unknown": 1}
+
+
+def test_colliding_wire_names_each_reach_the_wire_once(
+    nasty: tuple[Any, dict], server: Loopback
+) -> None:
+    """self, foo-bar / foo_bar / Foo Bar, timeout and extra_headers twice over: each
+    argument gets a name of its own and goes to exactly its own wire name."""
+    package, report = nasty
+    client = package.Client(endpoint=server.url)
+    put = call(client, report, "PUT", "/collide/{self}")
+    common = {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+    names = [n for n in inspect.signature(put).parameters if n not in common]
+    assert len(names) == 9
+    server.reply(204, None)
+    with client:
+        put(**{name: f"<{name}>" for name in names})
+    request = server.last()
+    body = request.json()
+    assert sorted(request.query) == sorted(
+        ["foo-bar", "foo_bar", "Foo Bar", "timeout", "extra_headers"]
+    )
+    assert sorted(body) == ["body", "foo-bar", "self"]
+    received = (
+        [unquote(request.path.rpartition("/")[2])]
+        + [value for values in request.query.values() for value in values]
+        + list(body.values())
+    )
+    assert sorted(received) == sorted(f"<{name}>" for name in names)
+
+
+def test_duplicate_operation_ids_each_get_a_method(nasty: tuple[Any, dict]) -> None:
+    package, report = nasty
+    client = package.Client(endpoint="http://x")
+    calls = {op["call"] for op in report["operations"] if op["operation_id"] == "class"}
+    assert len(calls) == 3
+    for method in ("POST", "GET", "DELETE"):
+        assert callable(call(client, report, method, "/things/{class}/{foo-bar}"))
+
+
+def test_spec_without_paths_generates_a_working_package(tmp_path: Path) -> None:
+    spec = openapi(schemas={"Only": {"type": "object", "properties": _strings("x")}})
+    del spec["paths"]
+    with generated(spec, tmp_path) as (package, report):
+        assert report["operations"] == []
+        assert package.Client(endpoint="http://x") is not None
+        assert model(package, report, "Only").model_validate({"x": "1"}).x == "1"
