@@ -23,7 +23,9 @@ from generator.ir import Api, Property, Schema
 from generator.parse.openapi import parse_openapi
 from generator.naming import pascal
 
-VERSIONS = ["2024-10-21", "2025-01-01-preview"]
+# The oracle cannot read 2025-03-01-preview (it rejects the spec's `$ref` used as a
+# description), so that version is compared by the other tests only.
+VERSIONS = ["2024-10-21", "2024-12-01-preview", "2025-01-01-preview"]
 
 
 def _oracle_module(api_version: str, tmp: Path) -> Any:
