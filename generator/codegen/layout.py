@@ -7,7 +7,22 @@ produces and keeps (the "magic trailing comma").
 
 from __future__ import annotations
 
+import unicodedata
+
 LINE_LENGTH = 88
+
+
+def width(text: str) -> int:
+    """Columns `text` takes as black counts them: East Asian wide characters two."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text
+    )
+
+
+def fits(line: str) -> bool:
+    return width(line) <= LINE_LENGTH
 
 
 def split_top_level(expr: str, sep: str = ",") -> list[str]:
@@ -50,10 +65,12 @@ def bracketed(
     """`head` + items + `close` + `tail`, on one line if it fits, else exploded."""
     pad = " " * indent
     one_line = f"{pad}{head}{', '.join(items)}{close}{tail}"
-    if len(one_line) <= LINE_LENGTH and "\n" not in one_line:
+    if fits(one_line) and "\n" not in one_line:
         return one_line
     inner = " " * (indent + 4)
-    body = "\n".join(f"{inner}{item}," for item in items)
+    # x[a,] would be x[(a,)]: black adds no trailing comma to a one-item subscript.
+    comma = "" if head.endswith("[") and len(items) == 1 else ","
+    body = "\n".join(f"{inner}{item}{comma}" for item in items)
     return f"{pad}{head}\n{body}\n{pad}{close}{tail}"
 
 
@@ -63,16 +80,17 @@ def statement(target: str, expr: str, indent: int) -> str:
     parentheses if that fits; else with the annotation in parentheses too."""
     pad = " " * indent
     line = f"{pad}{target} = {expr}"
-    if len(line) <= LINE_LENGTH:
+    if fits(line):
         return line
     opener = _outer_opener(expr)
     head = f"{pad}{target} = {expr[: opener + 1]}"
-    if opener >= 0 and len(head) <= LINE_LENGTH:
+    if opener >= 0 and fits(head):
         return bracketed(
             head.lstrip(), split_top_level(expr[opener + 1 : -1]), expr[-1], indent
         )
-    inner_pad = " " * (indent + 4)
-    if len(f"{pad}{target} = (") <= LINE_LENGTH or ": " not in target:
+    if opener < 0 and ": " not in target and not fits(" " * (indent + 4) + expr):
+        return line  # parentheses would not make a long string fit: black adds none
+    if fits(f"{pad}{target} = (") or ": " not in target:
         inner = statement_expr(expr, indent + 4)
         return f"{pad}{target} = (\n{inner}\n{pad})"
     name, annotation = target.split(": ", 1)
@@ -90,7 +108,7 @@ def statement(target: str, expr: str, indent: int) -> str:
 def statement_expr(expr: str, indent: int) -> str:
     """A bare expression on its own line(s) at `indent`."""
     pad = " " * indent
-    if len(pad + expr) <= LINE_LENGTH:
+    if fits(pad + expr):
         return pad + expr
     opener = _outer_opener(expr)
     if opener < 0:
@@ -101,13 +119,15 @@ def statement_expr(expr: str, indent: int) -> str:
 
 
 def annotation_lines(annotation: str, indent: int) -> str:
-    """An annotation inside parentheses: one line, or one `| member` per line."""
+    """An annotation inside parentheses: one line, or one `| member` per line, a
+    member still too long (`Literal["...long..."]`) split at its brackets."""
     pad = " " * indent
-    if len(pad + annotation) <= LINE_LENGTH:
+    if fits(pad + annotation):
         return pad + annotation
     members = split_top_level(annotation, " | ")
     return "\n".join(
-        pad + ("| " if i else "") + member for i, member in enumerate(members)
+        statement_expr(("| " if i else "") + member, indent)
+        for i, member in enumerate(members)
     )
 
 
@@ -138,7 +158,7 @@ def _outer_opener(expr: str) -> int:
 
 def class_header(name: str, base: str) -> str:
     line = f"class {name}({base}):"
-    if len(line) <= LINE_LENGTH:
+    if fits(line):
         return line
     return f"class {name}(\n    {base}\n):"
 
@@ -146,6 +166,6 @@ def class_header(name: str, base: str) -> str:
 def return_annotation(annotation: str, stub: bool = False) -> str:
     """A method's return annotation after `    ) -> `; parenthesized when too long."""
     tail = ": ..." if stub else ":"
-    if len(f"    ) -> {annotation}{tail}") <= LINE_LENGTH:
+    if fits(f"    ) -> {annotation}{tail}"):
         return annotation
     return f"(\n{annotation_lines(annotation, 8)}\n    )"

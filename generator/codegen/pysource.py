@@ -16,11 +16,15 @@ _DROP_CONTROLS = {c: None for c in [*range(0x20), 0x7F] if c not in (0x09, 0x0A)
 
 
 def py_str(text: str) -> str:
-    """A double-quoted Python string literal, as black would write it."""
+    """A Python string literal, as black would write it: double-quoted, unless the
+    text holds more double than single quotes (fewer escapes in single quotes)."""
     out = json.dumps(text, ensure_ascii=False)
     # json leaves these raw; Python source must not contain them unescaped.
     for ch in ("\u2028", "\u2029", "\x7f", "\x85"):
         out = out.replace(ch, f"\\u{ord(ch):04x}")
+    if text.count('"') > text.count("'"):
+        body = out[1:-1].replace('\\"', '"').replace("'", "\\'")
+        out = f"'{body}'"
     return out
 
 
@@ -70,6 +74,7 @@ def clean_lines(text: str | None) -> list[str]:
 
 
 def _split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")  # one line break, not two
     for ch in _LINE_BREAKS[1:]:
         text = text.replace(ch, "\n")
     return text.replace("\r", "\n").split("\n")
