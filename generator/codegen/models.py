@@ -135,9 +135,19 @@ class ModelPlan:
         self.definitions[py_name] = model
         props, closed = self.flatten(schema, set())
         model.closed = closed
-        taken: set[str] = set()
+        # Models accept attribute names as well as wire names, so no attribute may
+        # spell another field's wire name: "a_b" keeps it, "a-b" becomes a_b2.
+        taken = {p.name for p in props if self.attribute(p.name) == p.name}
         for prop in props:
             model.fields.append(self.model_field(prop, taken))
+
+    def attribute(self, wire: str) -> str:
+        name = field_name(wire)
+        # A field named `str` would shadow the type, one named like a class (日本: 日本)
+        # the class, in the annotations of its model.
+        if name in _ANNOTATION_NAMES or name in self.definitions:
+            name += "_"
+        return name
 
     def model_field(self, prop: Property, taken: set[str]) -> ModelField:
         annotation = self.type_of(prop.schema)
@@ -147,11 +157,9 @@ class ModelPlan:
             and annotation not in ("Any", "None")
         ):
             annotation += " | None"
-        name = field_name(prop.name)
-        if name in _ANNOTATION_NAMES:  # a field named `str` would shadow the type
-            name += "_"
+        name = self.attribute(prop.name)
         return ModelField(
-            name=unique(name, taken),
+            name=name if name == prop.name else unique(name, taken),
             wire=prop.name,
             annotation=annotation,
             required=prop.required,

@@ -267,6 +267,7 @@ def test_component_names_are_unique_and_exported(nasty: tuple[Any, dict]) -> Non
         ("list", {"str": "s", "int": "i", "list": "l", "type": "t", "bytes": "b"}),
         ("2fa", {"1st": "a", "2nd": "b"}),
         ("foo-bar", {"a-b": "1", "a_b": "2", "a b": "3", "A_B": "4"}),
+        ("foo-bar", {"a_b": "only the field of this wire name"}),
         ("pet", {"Name": "upper", "name": "lower"}),
         ("at@sign$", {"@type": "t", "$ref": "r", "@id": "i"}),
         ("Ünïcödé", {"naïve": "n", "日本語": "j", "ß": "s", "ǆ": "d"}),
