@@ -323,3 +323,32 @@ def test_secrets_never_appear_in_reprs_errors_or_logs(
     )
     assert secret not in seen and token not in seen
     assert server.requests[0].headers["api-key"] == secret
+
+
+def test_binary_response_streams_to_a_file(
+    pkg: Any, server: Loopback, tmp_path: Path
+) -> None:
+    audio = bytes(range(256)) * 4096  # 1 MiB
+    server.reply(200, audio, {"content-type": "audio/mpeg"})
+    client = pkg.Client(endpoint=server.url, api_key="k")
+    raw = client.audio.speech.with_raw_response.create(
+        deployment_id="tts", input="Hi", voice="fable"
+    )
+    assert raw.status_code == 200 and not raw.http_response.is_stream_consumed
+    raw.stream_to_file(tmp_path / "speech.mp3")
+    assert (
+        tmp_path / "speech.mp3"
+    ).read_bytes() == audio and raw.http_response.is_closed
+
+    server.reply(200, audio, {"content-type": "audio/mpeg"})
+
+    async def fetch() -> Any:
+        async with pkg.AsyncClient(endpoint=server.url, api_key="k") as client:
+            raw = await client.audio.speech.with_raw_response.create(
+                deployment_id="tts", input="Hi", voice="fable"
+            )
+            await raw.astream_to_file(tmp_path / "async.mp3")
+            return raw
+
+    assert asyncio.run(fetch()).status_code == 200
+    assert (tmp_path / "async.mp3").read_bytes() == audio

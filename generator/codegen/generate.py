@@ -88,6 +88,7 @@ def _report(
         "package": name,
         "package_dir": str(out_dir.resolve()),
         "client": f"{name}:Client",
+        "async_client": f"{name}:AsyncClient",
         "operations": [
             {
                 "method": method.operation.method.upper(),
