@@ -43,6 +43,7 @@ PYDANTIC_RESERVED = frozenset(
         "validate",
         "update_forward_refs",
         "fields",
+        "mro",  # every class has it: pydantic warns that the field shadows it
     }
 )
 # pydantic's protected_namespaces: a field starting with one is rejected with a warning.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ..ir import Api, Property, Schema
 from ..naming import constant, field_name, pascal, unique
@@ -225,15 +225,47 @@ class ModelPlan:
     # -- type expressions -------------------------------------------------------------
 
     def union_parts(self, schema: Schema) -> list[str]:
+        """The members of a union. pydantic reads false as 0 for `Literal[0] | bool`,
+        and 0 as false for `bool | IntEnum`: literal variants merge into one Literal
+        that takes in bool, and bool otherwise comes last."""
         parts: list[str] = []
+        literals: list[Any] = []
         for variant in schema.one_of + schema.any_of:
-            expr = self.type_of(variant)
-            for piece in expr.split(" | "):
+            values = self.literal_values(variant)
+            if values is None:
+                pieces = self.type_of(variant).split(" | ")
+            else:
+                nullable = variant.nullable or self.api.resolve(variant).nullable
+                pieces = ["Literal"] + (["None"] if nullable else [])
+                literals += [v for v in values if not _contains(literals, v)]
+            for piece in pieces:
                 if piece not in parts:
                     parts.append(piece)
         if "Any" in parts:
             return ["Any"]
+        if "bool" in parts:
+            parts.remove("bool")
+            if literals:
+                literals += [v for v in (True, False) if not _contains(literals, v)]
+            else:
+                parts.append("bool")
+        if literals:
+            parts[parts.index("Literal")] = _literal(literals) or "Any"
         return parts or ["Any"]
+
+    def literal_values(self, schema: Schema) -> list[Any] | None:
+        """The values of a schema that is typed as a Literal (through a $ref too)."""
+        target = self.api.resolve(schema)
+        if target.has_const and _literal([target.const]):
+            return [target.const]
+        if _is_model(self.api, target):
+            return None
+        values = _enum_values(target)
+        if values is not None:
+            return values if len(values) == 1 else None
+        if target.enum and target.type in _ENUM_TYPES and _literal(target.enum):
+            return list(target.enum)
+        return None
 
     def type_of(self, schema: Schema, alias_unions: bool = True) -> str:
         expr = self.base_type(schema, alias_unions)
@@ -249,17 +281,11 @@ class ModelPlan:
         kind = schema.type
         if kind == "ref":
             return self.component_names.get(schema.ref or "", "Any")
-        if schema.has_const and _literal([schema.const]):
-            return _literal([schema.const])
-        if _is_model(self.api, schema):
-            return self.inline_definition(schema)
-        values = _enum_values(schema)
+        values = self.literal_values(schema)
         if values is not None:
-            return (
-                _literal(values) if len(values) == 1 else self.inline_definition(schema)
-            )
-        if schema.enum and schema.type in _ENUM_TYPES and _literal(schema.enum):
-            return _literal(schema.enum)
+            return _literal(values) or "Any"
+        if _is_model(self.api, schema) or _enum_values(schema) is not None:
+            return self.inline_definition(schema)
         if kind == "object":
             extra = schema.additional_properties
             value = self.type_of(extra) if isinstance(extra, Schema) else "Any"
@@ -415,6 +441,11 @@ def _enum_values(schema: Schema) -> list | None:
     if all(isinstance(v, str) for v in values) or all(type(v) is int for v in values):
         return values
     return None
+
+
+def _contains(values: list[Any], value: Any) -> bool:
+    """`value in values`, telling True from 1 and False from 0."""
+    return any(type(v) is type(value) and v == value for v in values)
 
 
 def _literal(values: Iterable[object]) -> str | None:
