@@ -309,28 +309,35 @@ class ModelPlan:
 
     # -- ordering ---------------------------------------------------------------------
 
-    def alias_deps(self, name: str) -> list[str]:
-        """The definitions an alias's expression evaluates when the module runs."""
+    def deps(self, name: str) -> list[str]:
+        """What to define before `name`: for an alias, the definitions its expression
+        evaluates when the module runs; for a class, the classes its fields hold. pydantic
+        builds a class whose field classes are complete without recursing into them,
+        so a chain of hundreds of nested classes imports."""
         definition = self.definitions[name]
-        if not isinstance(definition, TypeAlias):
-            return []
-        return sorted(dep for dep in definition.deps if dep in self.definitions)
+        if isinstance(definition, TypeAlias):
+            return sorted(dep for dep in definition.deps if dep in self.definitions)
+        if isinstance(definition, ModelClass):
+            used = {n for f in definition.fields for n in _identifiers(f.annotation)}
+            return sorted(
+                n for n in used if isinstance(self.definitions.get(n), ModelClass)
+            )
+        return []
 
     def break_cycle(self, name: str, dep: str) -> None:
         """An alias cannot evaluate itself, directly or through other aliases
-        (`U = Union[U, str]`), before it exists: that reference becomes Any."""
+        (`U = Union[U, str]`), before it exists: that reference becomes Any. (Classes
+        only need each other once the module is complete: their cycles stay.)"""
         alias = self.definitions[name]
-        assert isinstance(alias, TypeAlias)
-        alias.parts = [_replace_name(part, dep, "Any") for part in alias.parts]
-        alias.deps.discard(dep)
+        if isinstance(alias, TypeAlias):
+            alias.parts = [_replace_name(part, dep, "Any") for part in alias.parts]
+            alias.deps.discard(dep)
 
     def ordered(self) -> list[Definition]:
-        """Enums first, then aliases after the names their expression evaluates, classes
-        in between (their annotations are lazy). Recursion through a class is fine;
-        a cycle of aliases alone is broken (break_cycle)."""
+        """Enums first, then every alias and class after what it depends on (deps)."""
         enums = [n for n, d in self.definitions.items() if isinstance(d, EnumClass)]
         rest = _depth_first(
-            self.definitions, self.alias_deps, self.break_cycle, done=set(enums)
+            self.definitions, self.deps, self.break_cycle, done=set(enums)
         )
         return [self.definitions[name] for name in enums + rest]
 
