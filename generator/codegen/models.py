@@ -96,6 +96,30 @@ class TypeAlias:
 Definition = ModelClass | EnumClass | TypeAlias
 
 
+class _Merged:
+    """A schema's properties while ModelPlan.flatten merges its allOf parts in."""
+
+    def __init__(self, schema: Schema, seen: set[str]) -> None:
+        self.schema = schema
+        self.seen = seen
+        self.parts = iter(schema.all_of)
+        self.props: dict[str, Property] = {}
+        self.required = set(schema.required)
+
+    def add(self, prop: Property) -> None:
+        self.props[prop.name] = prop
+        if prop.required:
+            self.required.add(prop.name)
+
+    def result(self) -> list[Property]:
+        for prop in self.schema.properties:
+            self.add(prop)
+        return [
+            Property(p.name, p.schema, p.name in self.required)
+            for p in self.props.values()
+        ]
+
+
 class ModelPlan:
     """All definitions of a models module, by Python name, in definition order."""
 
@@ -169,31 +193,29 @@ class ModelPlan:
 
     def flatten(self, schema: Schema, seen: set[str]) -> tuple[list[Property], bool]:
         """Properties of an object, allOf parts merged in order; whether it is closed.
-        A name is required when any part lists it in `required`."""
-        props: dict[str, Property] = {}
-        required: set[str] = set(schema.required)
-        closed = schema.additional_properties is False
-        for part in schema.all_of:
+        A name is required when any part lists it in `required`. Iterative, so that an
+        allOf chain of thousands of components cannot exhaust the stack."""
+        stack = [_Merged(schema, seen)]
+        while True:
+            top = stack[-1]
+            part = next(top.parts, None)
+            if part is None:
+                props = top.result()
+                stack.pop()
+                if not stack:
+                    return props, schema.additional_properties is False
+                for prop in props:
+                    stack[-1].add(prop)
+                continue
             target = part
             if part.type == "ref" and part.ref:
-                if part.ref in seen:
+                if part.ref in top.seen:
                     continue
-                seen = seen | {part.ref}
+                top.seen = top.seen | {part.ref}
                 target = self.api.resolve(part)
-            if target.type not in ("object", "any"):
-                continue
-            required.update(target.required)
-            part_props, _ = self.flatten(target, seen)
-            for prop in part_props:
-                props[prop.name] = prop
-                if prop.required:
-                    required.add(prop.name)
-        for prop in schema.properties:
-            props[prop.name] = prop
-            if prop.required:
-                required.add(prop.name)
-        out = [Property(p.name, p.schema, p.name in required) for p in props.values()]
-        return out, closed
+            if target.type in ("object", "any"):
+                top.required.update(target.required)
+                stack.append(_Merged(target, top.seen))
 
     def enum(self, py_name: str, schema: Schema, doc: list[str]) -> EnumClass:
         values = _enum_values(schema) or []

@@ -17,6 +17,7 @@ import pydantic
 import pytest
 
 from generator.codegen.generate import render_all
+from generator.parse.openapi import MAX_SCHEMA_DEPTH
 from loopback import Loopback
 from robust_support import call, canonical, generated, model, openapi
 
@@ -430,3 +431,43 @@ def test_spec_without_paths_generates_a_working_package(tmp_path: Path) -> None:
         assert report["operations"] == []
         assert package.Client(endpoint="http://x") is not None
         assert model(package, report, "Only").model_validate({"x": "1"}).x == "1"
+
+
+def test_the_deepest_nesting_accepted_imports(tmp_path: Path) -> None:
+    """MAX_SCHEMA_DEPTH levels of inline objects: one deeper is a SpecError (corpus)."""
+    spec = openapi(schemas={"Deep": _deep(MAX_SCHEMA_DEPTH - 1)})
+    with generated(spec, tmp_path) as (package, report):
+        payload = _deep_payload(MAX_SCHEMA_DEPTH - 1)
+        deep = model(package, report, "Deep").model_validate(payload)
+        assert deep.model_dump(exclude_unset=True) == payload
+
+
+def test_long_chains_of_components_generate_without_recursing_and_import(
+    tmp_path: Path,
+) -> None:
+    """Chains of $ref aliases, allOf parts and fields, each longer than the stack the
+    generator gets here: planning them must not recurse once per link, and pydantic
+    must not either when it builds the classes."""
+    n = 300
+    schemas: dict[str, Any] = {f"A{n}": {"type": "string"}, f"C{n}": {"type": "object"}}
+    schemas[f"B{n}"] = {"type": "object", "properties": _strings("x")}
+    for i in range(n):
+        schemas[f"A{i}"] = {"$ref": f"{REF}A{i + 1}"}
+        schemas[f"B{i}"] = {"allOf": [{"$ref": f"{REF}B{i + 1}"}, {}]}
+        schemas[f"C{i}"] = {
+            "type": "object",
+            "properties": {"next": {"$ref": f"{REF}C{i + 1}"}},
+        }
+    spec_file = tmp_path / "chains.json"
+    spec_file.write_text(json.dumps(openapi(schemas=schemas)), encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 150)
+    try:
+        render_all([str(spec_file)], tmp_path, package="chains")
+    finally:
+        sys.setrecursionlimit(limit)
+    with generated(openapi(schemas=schemas), tmp_path) as (package, report):
+        assert model(package, report, "A0") is str
+        assert model(package, report, "B0").model_validate({"x": "1"}).x == "1"
+        chained = model(package, report, "C0").model_validate({"next": {"next": {}}})
+        assert chained.next.next.next is None
