@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..errors import SpecError
 from ..ir import (
@@ -96,6 +96,8 @@ class _Parser:
             raise self.fail(at, f"unsupported $ref fragment: {ref}")
         for token in fragment.split("/")[1:] if fragment else ():
             key = _unescape(token)
+            if isinstance(node, dict) and key not in node:
+                key = _unescape(unquote(token))  # a URI fragment: with%20space
             if isinstance(node, dict) and key in node:
                 node = node[key]
             elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
@@ -550,6 +552,8 @@ class _Parser:
         ):
             name = _unescape(ref[len(_COMPONENT_SCHEMA) :])
             schemas = (self.doc.get("components") or {}).get("schemas") or {}
+            if name not in schemas:  # a URI fragment: #/components/schemas/with%20space
+                name = _unescape(unquote(ref[len(_COMPONENT_SCHEMA) :]))
             if name not in schemas:
                 raise self.fail(pointer + "/$ref", f"dangling $ref: {ref}")
             meta = self.metadata(node, pointer)

@@ -98,7 +98,16 @@ SCHEMAS: dict[str, Any] = {
             "kids": {"type": "array", "items": {"$ref": REF + "Node"}},
         },
     },
-    "A": {"type": "object", "properties": {"b": {"$ref": REF + "B"}}},
+    "A": {
+        "type": "object",
+        "properties": {
+            "b": {"$ref": REF + "B"},
+            # the URI form of a $ref to a name with a space and a slash
+            "spaced": {"$ref": REF + "with%20space"},
+            "slashed": {"$ref": REF + "a~1b%C3%BC"},
+        },
+    },
+    "a/bü": {"type": "integer"},
     "B": {
         "type": "object",
         "properties": {
@@ -279,7 +288,8 @@ def test_component_names_are_unique_and_exported(nasty: tuple[Any, dict]) -> Non
         ("Enums", {"mixed": None, "bool_and_int": True, "objects": {"a": 1}}),
         ("Enums", {"objects": [1, 2], "empty_only": "", "const_object": {"k": "v"}}),
         ("Node", {"next": {"next": {"kids": [{}]}}, "kids": [{"next": {}}]}),
-        ("A", {"b": {"a": {"b": {}}, "many": [{"b": {"many": []}}]}}),
+        ("A", {"b": {"a": {"b": {}}, "many": [{"b": {"many": []}}]}, "spaced": "s"}),
+        ("A", {"slashed": 7}),
         ("SelfUnion", "text"),
         ("Ping", 3),
         ("Pong", False),
