@@ -247,15 +247,21 @@ class ModelPlan:
     # -- type expressions -------------------------------------------------------------
 
     def union_parts(self, schema: Schema) -> list[str]:
-        """The members of a union. pydantic reads false as 0 for `Literal[0] | bool`,
-        and 0 as false for `bool | IntEnum`: literal variants merge into one Literal
-        that takes in bool, and bool otherwise comes last."""
+        """The members of a union, ordered so that pydantic gives a value back as it
+        came: an enum class never matches strictly, so it goes first (else "1" could
+        become 1.0 through `float | Enum`); `Literal[0] | bool` reads false as 0, so
+        literal variants merge into one Literal that takes in bool; a bool left goes
+        last (`bool | IntEnum` reads 0 as false)."""
+        enums: list[str] = []
         parts: list[str] = []
         literals: list[Any] = []
         for variant in schema.one_of + schema.any_of:
             values = self.literal_values(variant)
             if values is None:
                 pieces = self.type_of(variant).split(" | ")
+                enum = _enum_values(self.api.resolve(variant)) is not None
+                if enum and pieces[0] not in enums:
+                    enums.append(pieces[0])
             else:
                 nullable = variant.nullable or self.api.resolve(variant).nullable
                 pieces = ["Literal"] + (["None"] if nullable else [])
@@ -263,6 +269,7 @@ class ModelPlan:
             for piece in pieces:
                 if piece not in parts:
                     parts.append(piece)
+        parts = enums + [part for part in parts if part not in enums]
         if "Any" in parts:
             return ["Any"]
         if "bool" in parts:

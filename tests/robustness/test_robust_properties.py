@@ -3,9 +3,10 @@
 Random valid specs built from nasty names and shapes (keywords, builtins, digits,
 dashes, spaces, @, $, non-ASCII, collisions after conversion, pydantic internals,
 awkward enums, recursion, allOf, unions, maps, 3.0 and 3.1 nullability, duplicate
-operationIds) always give a package that imports and round-trips payloads through its
-models. Random corruptions of a valid spec give a package that compiles or a one-line
-SpecError, never another exception.
+operationIds, any text in titles, descriptions and summaries) always give a package
+that imports, whose models module is exactly as black writes it, and whose models
+round-trip payloads. Random corruptions of a valid spec give a package that compiles
+or a one-line SpecError, never another exception.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
+import black
 import httpx
 import pydantic
 import pytest
@@ -40,6 +42,8 @@ NASTY = [
 ENUM_STRINGS = ["", "class", "None", "a b", "a-b", "A B", "_", "1", "name", "ǆ", '"']
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+# Descriptions: any text, quotes, backslashes and control characters included.
+prose = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
 names = st.one_of(st.sampled_from(NASTY), text)
 # Path segments and path parameter names: no URL syntax, no control characters.
 segments = st.sampled_from([n for n in NASTY if n and n.isprintable() and n != "-"])
@@ -124,6 +128,9 @@ def objects(draw: st.DrawFn, inner: st.SearchStrategy) -> dict[str, Any]:
         schema["required"] = required
     if draw(st.booleans()):
         schema["additionalProperties"] = False
+    for key in ("title", "description"):
+        if draw(st.booleans()):
+            schema[key] = draw(prose)
     return schema
 
 
@@ -184,6 +191,7 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
         operation: dict[str, Any] = {
             # from a small pool, so that operationIds repeat
             "operationId": draw(st.sampled_from(["class", "list", "2fa", "日本"])),
+            "summary": draw(prose),
             "parameters": [
                 {"name": param, "in": "path", "required": True, "schema": {}}
             ]
@@ -313,6 +321,8 @@ def test_random_valid_specs_import_and_round_trip_payloads(
 ) -> None:
     components = spec["components"]["schemas"]
     with generated(spec, workdir) as (package, report):
+        models = Path(package.__file__).with_name("models.py").read_text("utf-8")
+        assert black.format_str(models, mode=black.Mode()) == models
         client = package.Client(endpoint="http://localhost", http_client=http)
         for op in report["operations"]:
             assert callable(call(client, report, op["method"], op["path"]))
