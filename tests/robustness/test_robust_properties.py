@@ -94,7 +94,7 @@ enums = st.one_of(
 
 def schemas(version: str) -> st.SearchStrategy[dict[str, Any]]:
     """Any schema; a $ref only where a payload can avoid following it forever (never
-    in `required`), and at most one model per union (payloads stay unambiguous).
+    in `required`), and at most one per union (so no payload fits two models).
     A $ref holds a component's index until the components are named (_named)."""
     simple = st.one_of(primitives(version), enums, st.just({}))
     refs = st.integers(0, MAX_COMPONENTS - 1).map(lambda index: {"$ref": index})
@@ -231,7 +231,7 @@ class Payloads:
     def of(self, schema: dict[str, Any], depth: int = 0, hops: tuple = ()) -> Any:
         draw, deep = self.draw, depth >= self.DEPTH
         if "$ref" in schema:
-            name = schema["$ref"][len(REF) :].replace("~1", "/").replace("~0", "~")
+            name = unref(schema)
             if name in hops:  # only $refs all the way round: generated as Any
                 return "anything"
             return self.of(self.schemas[name], depth + 1, hops + (name,))
@@ -249,21 +249,14 @@ class Payloads:
             chosen = variants[0] if deep else draw(st.sampled_from(variants))
             return self.of(chosen, depth + 1)
         if "properties" in schema or "allOf" in schema:
-            properties, required = self.merged(schema)
-            optional = [n for n in properties if n not in required]
-            chosen = (
-                []
-                if deep
-                else (
-                    draw(st.lists(st.sampled_from(optional), unique=True))
-                    if optional
-                    else []
-                )
-            )
+            properties, present = self.merged(schema)
+            optional = [n for n in properties if n not in present]
+            if optional and not deep:
+                present |= set(draw(st.lists(st.sampled_from(optional), unique=True)))
             return {
                 name: self.of(properties[name], depth + 1)
                 for name in properties
-                if name in required or name in chosen
+                if name in present
             }
         if "additionalProperties" in schema:
             keys = [] if deep else draw(st.lists(text, max_size=2, unique=True))
