@@ -18,6 +18,7 @@ from .layout import (
     annotation_lines,
     bracketed,
     class_header,
+    fits,
     return_annotation,
     statement,
 )
@@ -185,7 +186,7 @@ def _field_source(f: ModelField) -> str:
         return statement(target, "None", 4) if not f.required else f"    {target}"
     if keywords == ["default=None"]:
         line = f"    {target} = None"
-        if len(line) <= 88:
+        if fits(line):
             return line
     return statement(target, "Field(" + ", ".join(keywords) + ")", 4)
 
@@ -233,7 +234,7 @@ def _signature(arg: Argument) -> str:
     annotation = _resource_annotation(arg.annotation)
     annotation = annotation if arg.required else f"{annotation} | NotGiven"
     default = "" if arg.required else " = NOT_GIVEN"
-    if len(f"        {arg.name}: {annotation}{default},") <= 88:
+    if fits(f"        {arg.name}: {annotation}{default},"):
         return f"{arg.name}: {annotation}{default}"
     return f"{arg.name}: (\n{annotation_lines(annotation, 12)}\n        ){default}"
 
@@ -371,7 +372,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
 
 def _import_line(module: str, names: list[str]) -> str:
     line = f"from {module} import {', '.join(names)}"
-    if len(line) <= 88:
+    if fits(line):
         return line
     return bracketed(f"from {module} import (", names, ")", 0)
 

@@ -18,7 +18,11 @@ CLIENT_PARAMS = {
     ("header", "authorization"),
 }
 # Keyword arguments every method takes besides the operation's own.
-COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout")
+COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
+# Names a method body uses besides its arguments.
+BODY_NAMES = ("self", "warnings")
+# Members every client or resource class has, which no resource or method may replace.
+CLASS_MEMBERS = ("close", "with_raw_response")
 # Azure routes data-plane calls through a deployment: /deployments/{deployment-id}/...
 # scopes the call; it does not name a resource.
 SCOPE_SEGMENT = "deployments"
@@ -74,7 +78,7 @@ def _resource_path(op: Operation) -> tuple[list[str], str]:
     segments = [s for s in op.path.split("/") if s]
     if len(segments) >= 2 and segments[0] == SCOPE_SEGMENT and _is_param(segments[1]):
         segments = segments[2:]
-    literals = [snake(s) for s in segments if not _is_param(s)]
+    literals = [_member(snake(s)) for s in segments if not _is_param(s)]
     method = op.method
     if segments and _is_param(segments[-1]):
         verb = {"get": "retrieve", "delete": "delete"}.get(method, "update")
@@ -89,6 +93,20 @@ def _resource_path(op: Operation) -> tuple[list[str], str]:
         method, method
     )
     return literals, verb
+
+
+def _keyword(wire: str, taken: set[str]) -> str:
+    """A method's keyword for a wire name: `name_` where the method already uses the
+    name itself (`timeout`, `warnings`), numbered where two wire names meet."""
+    name = field_name(wire)
+    if name in COMMON_KWARGS or name in BODY_NAMES:
+        name += "_"
+    return unique(name, taken)
+
+
+def _member(name: str) -> str:
+    """A resource attribute or method name that leaves the class's own members alone."""
+    return name + "_" if name in CLASS_MEMBERS else name
 
 
 def _is_param(segment: str) -> bool:
@@ -129,7 +147,7 @@ class ClientPlan:
         out = []
         for path, name, op in wanted:
             if owners[(path, name)] is not op:
-                name = unique(snake(op.operation_id), taken[path])
+                name = unique(_member(snake(op.operation_id)), taken[path])
             out.append((path, name, op))
         return out
 
@@ -138,12 +156,31 @@ class ClientPlan:
         for depth in range(len(path)):
             key = path[depth]
             if key not in node.children:
-                class_name = unique(
-                    pascal("_".join(path[: depth + 1])), self.class_names
-                )
+                class_name = self.class_name(pascal("_".join(path[: depth + 1])))
                 node.children[key] = Resource(path[: depth + 1], class_name)
             node = node.children[key]
         return node
+
+    def class_name(self, base: str) -> str:
+        """A resource class name free in all four spellings a module defines: X,
+        AsyncX, XWithRawResponse and AsyncXWithRawResponse."""
+        n = 1
+        while True:
+            name = base if n == 1 else f"{base}{n}"
+            spellings = {
+                name,
+                f"Async{name}",
+                f"{name}WithRawResponse",
+                f"Async{name}WithRawResponse",
+            }
+            if not any(
+                s in self.class_names or s.lower() in self.class_names
+                for s in spellings
+            ):
+                for spelling in spellings:
+                    unique(spelling, self.class_names)
+                return name
+            n += 1
 
     def resources(self) -> list[Resource]:
         out: list[Resource] = []
@@ -159,7 +196,7 @@ class ClientPlan:
     # -- one operation ------------------------------------------------------------------
 
     def method(self, name: str, op: Operation) -> Method:
-        taken = set(COMMON_KWARGS) | {"self"}
+        taken = set(COMMON_KWARGS) | set(BODY_NAMES)
         args: list[Argument] = []
         for param in op.parameters:
             if (param.location, param.name.lower()) in CLIENT_PARAMS:
@@ -167,7 +204,7 @@ class ClientPlan:
             annotation = self.models.type_of(param.schema) if param.schema else "str"
             args.append(
                 Argument(
-                    name=unique(field_name(param.name), taken),
+                    name=_keyword(param.name, taken),
                     wire=param.name,
                     location=param.location,
                     annotation=annotation,
@@ -191,7 +228,7 @@ class ClientPlan:
                     is_file = body_kind == "multipart" and _is_binary(self.api, schema)
                     args.append(
                         Argument(
-                            name=unique(field_name(prop_name), taken),
+                            name=_keyword(prop_name, taken),
                             wire=prop_name,
                             location="file" if is_file else "body",
                             annotation=(
@@ -279,6 +316,8 @@ class ClientPlan:
         flag = next(
             (a for a in args if a.wire == "stream" and a.location == "body"), None
         )
+        if flag is not None and not flag.annotation.startswith("bool"):
+            flag = None  # a `stream` field that is not a flag
         if flag is None:
             return None, False
         success = next((r for r in op.responses if r.status.startswith("2")), None)
