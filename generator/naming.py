@@ -6,6 +6,7 @@ import builtins
 import keyword
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(
     r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[^\W_]+", re.UNICODE
@@ -56,11 +57,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=None)
 def pascal(text: str) -> str:
     out = "".join(w[:1].upper() + w[1:] for w in words(text))
     return _valid(out or "Model", "_")
 
 
+@lru_cache(maxsize=None)
 def snake(text: str) -> str:
     out = "_".join(w.lower() for w in words(text))
     return _valid(out or "value", "_")
@@ -88,6 +91,7 @@ def constant(text: str) -> str:
     return _valid(snake(text).upper(), "_")
 
 
+@lru_cache(maxsize=None)
 def field_name(wire: str) -> str:
     """A model attribute / keyword argument for a wire name; never a pydantic internal."""
     name = snake(wire)

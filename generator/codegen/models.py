@@ -383,25 +383,26 @@ _PRIMITIVE_TYPES = {
 }
 
 
+# A string literal (group 1) or a name (group 2) in a type expression. A name is any run
+# of characters that are not punctuation of the expression, so identifiers with
+# combining marks stay whole; numbers in Literal[...] match too but name nothing.
+_TOKEN = re.compile(
+    r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([^\s\[\](),|.:=*"'\\-]+)"""
+)
+
+
 def _tokens(expr: str) -> list[tuple[bool, str]]:
-    """`expr` cut into (is a name, text) pieces. Names may hold any identifier
-    character (combining marks too); nothing inside a string literal is a name."""
+    """`expr` cut into (is a name, text) pieces; nothing inside a string literal is a
+    name."""
     out: list[tuple[bool, str]] = []
-    i = 0
-    while i < len(expr):
-        j = i + 1
-        if expr[i] in "\"'":
-            while j < len(expr) and expr[j] != expr[i]:
-                j += 2 if expr[j] == "\\" else 1
-            j += 1
-            out.append((False, expr[i:j]))
-        elif ("a" + expr[i]).isidentifier():
-            while j < len(expr) and ("a" + expr[j]).isidentifier():
-                j += 1
-            out.append((True, expr[i:j]))
-        else:
-            out.append((False, expr[i]))
-        i = j
+    position = 0
+    for match in _TOKEN.finditer(expr):
+        if match.start() > position:
+            out.append((False, expr[position : match.start()]))
+        out.append((match.group(2) is not None, match.group(0)))
+        position = match.end()
+    if position < len(expr):
+        out.append((False, expr[position:]))
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from typing import Any
 
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -59,6 +60,12 @@ def clean_lines(text: str | None) -> list[str]:
     """Text as lines without control characters, tabs or trailing blanks."""
     if not text:
         return []
+    return list(_clean(text))
+
+
+@lru_cache(maxsize=None)
+def _clean(text: str) -> tuple[str, ...]:
+    """clean_lines, memoized: specs repeat the same descriptions many times."""
     lines = []
     for line in _split_lines(text):
         lines.append(line.replace("\t", "    ").translate(_DROP_CONTROLS).rstrip())
@@ -70,7 +77,7 @@ def clean_lines(text: str | None) -> list[str]:
     for line in lines:  # collapse runs of blank lines
         if line or (out and out[-1]):
             out.append(line)
-    return out
+    return tuple(out)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -89,10 +96,15 @@ def docstring(lines: list[str], indent: int) -> str:
     """A triple-quoted docstring (the first line without its indent), laid out as black
     lays out docstrings: one line closes on the same line, several lines close on a
     line of their own, continuation lines lose their common indentation."""
+    return _docstring("\n".join(lines), indent)
+
+
+@lru_cache(maxsize=None)
+def _docstring(text: str, indent: int) -> str:
     pad = " " * indent
     # Lines may be raw spec text (a title, a path): cleaned again, so that no line
     # break or control character reaches the source unescaped.
-    body = [_docstring_safe(line) for line in clean_lines("\n".join(lines))] or ["."]
+    body = [_docstring_safe(line) for line in clean_lines(text)] or ["."]
     body[0] = body[0].strip() or "."
     rest = body[1:]
     margin = min(

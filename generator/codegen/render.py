@@ -71,6 +71,13 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+class View(dict):  # type: ignore[type-arg]
+    """What a template reads: a dict whose keys are also attributes, so Jinja's
+    `x.name` finds them at the first lookup."""
+
+    __getattr__ = dict.__getitem__
+
+
 @dataclass
 class GeneratedPackage:
     name: str
@@ -147,31 +154,38 @@ def _subtree(resource: Resource) -> list[Resource]:
 
 def _definition_view(definition: ModelClass | EnumClass | TypeAlias) -> dict[str, Any]:
     if isinstance(definition, ModelClass):
-        return {
-            "kind": "class",
-            "name": definition.name,
-            "doc": definition.doc,
-            "closed": definition.closed,
-            "fields": [
-                {"source": _field_source(f), "doc": f.doc} for f in definition.fields
-            ],
-        }
+        return View(
+            {
+                "kind": "class",
+                "name": definition.name,
+                "doc": definition.doc,
+                "closed": definition.closed,
+                "fields": [
+                    {"source": _field_source(f), "doc": f.doc}
+                    for f in definition.fields
+                ],
+            }
+        )
     if isinstance(definition, EnumClass):
-        return {
-            "kind": "enum",
-            "name": definition.name,
-            "doc": definition.doc,
-            "base": definition.base,
-            "members": definition.members,
-        }
+        return View(
+            {
+                "kind": "enum",
+                "name": definition.name,
+                "doc": definition.doc,
+                "base": definition.base,
+                "members": definition.members,
+            }
+        )
     parts = definition.parts
     expr = parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
-    return {
-        "kind": "alias",
-        "name": definition.name,
-        "doc": definition.doc,
-        "source": statement(f"{definition.name}: TypeAlias", expr, 0),
-    }
+    return View(
+        {
+            "kind": "alias",
+            "name": definition.name,
+            "doc": definition.doc,
+            "source": statement(f"{definition.name}: TypeAlias", expr, 0),
+        }
+    )
 
 
 def _field_source(f: ModelField) -> str:
@@ -196,15 +210,17 @@ def _field_source(f: ModelField) -> str:
 
 def _resource_view(resource: Resource, flavor: str) -> dict[str, Any]:
     prefix = "Async" if flavor == "async" else ""
-    return {
-        "class_name": prefix + resource.class_name,
-        "dotted": ".".join(resource.path),
-        "children": [
-            {"attribute": c.attribute, "class_name": prefix + c.class_name}
-            for c in resource.children.values()
-        ],
-        "methods": [_method_view(m, flavor) for m in resource.methods],
-    }
+    return View(
+        {
+            "class_name": prefix + resource.class_name,
+            "dotted": ".".join(resource.path),
+            "children": [
+                View({"attribute": c.attribute, "class_name": prefix + c.class_name})
+                for c in resource.children.values()
+            ],
+            "methods": [_method_view(m, flavor) for m in resource.methods],
+        }
+    )
 
 
 def _resource_annotation(expr: str) -> str:
@@ -302,26 +318,30 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             if a.location in locations and a is not method.body_whole
         ]
         if args:
-            groups.append((group, [{"wire": a.wire, "name": a.name} for a in args]))
-    return {
-        "name": method.name,
-        "signatures": _signatures(method, flavor),
-        "async": flavor == "async",
-        "doc": _method_doc(method),
-        "deprecated": op.deprecated,
-        "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
-        "http_method": op.method.upper(),
-        "path": op.path,
-        "groups": groups,
-        "body_whole": method.body_whole.name if method.body_whole else None,
-        "body_kind": method.body_kind,
-        "response_kind": method.response_kind,
-        "response_type": method.response_model,
-        "error_type": method.error_model,
-        "stream_type": method.stream_type,
-        "stream_parses_named_events": method.stream_parses_named_events,
-        "paginated": method.page_item is not None,
-    }
+            groups.append(
+                (group, [View({"wire": a.wire, "name": a.name}) for a in args])
+            )
+    return View(
+        {
+            "name": method.name,
+            "signatures": _signatures(method, flavor),
+            "async": flavor == "async",
+            "doc": _method_doc(method),
+            "deprecated": op.deprecated,
+            "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
+            "http_method": op.method.upper(),
+            "path": op.path,
+            "groups": groups,
+            "body_whole": method.body_whole.name if method.body_whole else None,
+            "body_kind": method.body_kind,
+            "response_kind": method.response_kind,
+            "response_type": method.response_model,
+            "error_type": method.error_model,
+            "stream_type": method.stream_type,
+            "stream_parses_named_events": method.stream_parses_named_events,
+            "paginated": method.page_item is not None,
+        }
+    )
 
 
 # Names resource and client modules import when their code uses them.
@@ -423,30 +443,34 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
                     "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
                 ),
                 "resources": [
-                    {"attribute": r.attribute, "class_name": prefix + r.class_name}
+                    View(
+                        {"attribute": r.attribute, "class_name": prefix + r.class_name}
+                    )
                     for r in client.root.children.values()
                 ],
                 "methods": [_method_view(m, flavor) for m in client.root.methods],
             }
         )
-    return {
-        "api": api,
-        "api_version": api_version,
-        "server_url": url,
-        "base_path": base_path,
-        "default_endpoint": default_endpoint,
-        "api_key_header": api_key_header,
-        "sends_api_version": sends_api_version,
-        "flavors": flavors,
-        "client_doc": doc,
-        "imports": IMPORTS_PLACEHOLDER,
-        "resource_imports": [
-            _import_line(
-                f".resources.{r.path[0]}", [r.class_name, "Async" + r.class_name]
-            )
-            for r in client.root.children.values()
-        ],
-    }
+    return View(
+        {
+            "api": api,
+            "api_version": api_version,
+            "server_url": url,
+            "base_path": base_path,
+            "default_endpoint": default_endpoint,
+            "api_key_header": api_key_header,
+            "sends_api_version": sends_api_version,
+            "flavors": flavors,
+            "client_doc": doc,
+            "imports": IMPORTS_PLACEHOLDER,
+            "resource_imports": [
+                _import_line(
+                    f".resources.{r.path[0]}", [r.class_name, "Async" + r.class_name]
+                )
+                for r in client.root.children.values()
+            ],
+        }
+    )
 
 
 def package_name(api: Api, api_version: str, service: str | None) -> str:
