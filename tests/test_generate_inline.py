@@ -54,6 +54,19 @@ PET = {
     },
 }
 
+
+def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
+PET_OR_ERROR = {
+    "200": json_response("ok", {"$ref": "#/components/schemas/Pet"}),
+    "default": json_response("error", {"$ref": "#/components/schemas/Error"}),
+}
+
 PETS_SPEC = spec(
     {
         "/pets": {
@@ -90,24 +103,7 @@ PETS_SPEC = spec(
                         }
                     },
                 },
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Pet"}
-                            }
-                        },
-                    },
-                    "default": {
-                        "description": "error",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Error"}
-                            }
-                        },
-                    },
-                },
+                "responses": PET_OR_ERROR,
             },
         },
         "/pets/{pet-id}": {
@@ -122,24 +118,7 @@ PETS_SPEC = spec(
                         "schema": {"type": "string"},
                     },
                 ],
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Pet"}
-                            }
-                        },
-                    },
-                    "default": {
-                        "description": "error",
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Error"}
-                            }
-                        },
-                    },
-                },
+                "responses": PET_OR_ERROR,
             },
             "delete": {
                 "operationId": "delete_pet",
