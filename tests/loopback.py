@@ -46,6 +46,9 @@ class Loopback:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body in one segment: no Nagle/delayed-ACK stall per request
+            disable_nagle_algorithm = True
+            wbufsize = 1 << 16
 
             def log_message(self, *args: Any) -> None:
                 pass
