@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from real_specs import PINNED
 
@@ -33,7 +32,7 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
         package = "azure_openai_" + api_version.replace("-", "_")
         assert any(
             line.startswith(f"{api_version}: ")
-            and f" operations, " in line
+            and " operations, " in line
             and line.endswith(" s)")
             for line in lines
         )

@@ -28,7 +28,6 @@ from .models import (
     ModelField,
     ModelPlan,
     TypeAlias,
-    _identifiers,
 )
 from .pysource import clean_lines, docstring, py_str
 from .resources import Argument, ClientPlan, Method, Resource

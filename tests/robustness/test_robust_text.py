@@ -8,7 +8,6 @@ import builtins
 import inspect
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
