@@ -78,17 +78,13 @@ PETS_SPEC = spec(
                     {"name": "x-trace", "in": "header", "schema": {"type": "string"}},
                 ],
                 "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/components/schemas/Pet"},
-                                }
-                            }
+                    "200": json_response(
+                        "ok",
+                        {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Pet"},
                         },
-                    }
+                    )
                 },
             },
             "post": {
@@ -442,17 +438,13 @@ def test_openapi_31_yaml_spec(build: Any, server: Loopback) -> None:
                         }
                     },
                     "responses": {
-                        "200": {
-                            "description": "ok",
-                            "content": {
-                                "application/json": {
-                                    "schema": {
-                                        "type": "object",
-                                        "properties": {"ok": {"type": "boolean"}},
-                                    }
-                                }
+                        "200": json_response(
+                            "ok",
+                            {
+                                "type": "object",
+                                "properties": {"ok": {"type": "boolean"}},
                             },
-                        }
+                        )
                     },
                 }
             }

@@ -53,7 +53,10 @@ def render_all(
         source = spec_source(argument)
         api = parse_openapi(source.path)
         api_version = source.api_version or api.version
-        digests[api_version] = sha256_of(source.path)
+        # a pinned file was verified against its pin on the way in: no second read
+        digests[api_version] = (
+            source.pin.openapi.sha256 if source.pin else sha256_of(source.path)
+        )
         service = source.pin.service if source.pin else None
         name = package or package_name(api, api_version, service)
         generated = render_package(api, name, api_version)
