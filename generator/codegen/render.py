@@ -13,7 +13,7 @@ import jinja2
 
 from ..ir import Api
 from ..naming import snake
-from ..specs import REPO_ROOT, cache_dir
+from ..specs import cache_dir
 from .layout import (
     annotation_lines,
     bracketed,
@@ -32,7 +32,6 @@ from .models import (
 from .pysource import clean_lines, docstring, py_str
 from .resources import Argument, ClientPlan, Method, Resource
 
-TEMPLATES = REPO_ROOT / "templates"
 STATIC_FILES = (
     "_types.py",
     "_base_client.py",
@@ -46,7 +45,7 @@ STATIC_FILES = (
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.PackageLoader("generator", "templates"),
         bytecode_cache=_bytecode_cache(),
         keep_trailing_newline=True,
         autoescape=False,

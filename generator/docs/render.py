@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import jinja2
 
 from .view import ParameterView, PropertyView, ReferenceView, SecurityView, TypeLabel
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "docs"
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _BACKTICKS = re.compile(r"`+")
 
@@ -107,7 +105,7 @@ def yaml_string(text: str) -> str:
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.PackageLoader("generator", "templates/docs"),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
