@@ -14,6 +14,21 @@ from typing import Any, Callable, Iterable
 from ..ir import Api, Property, Schema
 from ..naming import constant, field_name, pascal, unique
 from .pysource import clean_lines, py_value
+from .pytypes import (
+    ANY,
+    BUILTIN_TYPE_NAMES,
+    PRIMITIVES,
+    BOOL,
+    NONE,
+    Literal,
+    Name,
+    Node,
+    Union,
+    dict_of,
+    list_of,
+    optional,
+    union,
+)
 
 # Names the generated modules define or import; no model or resource may take them.
 _MODULE_NAMES = {
@@ -62,7 +77,7 @@ _MODULE_NAMES = {
 class ModelField:
     name: str  # Python attribute
     wire: str  # JSON name
-    annotation: str
+    annotation: Node
     required: bool
     doc: list[str]
     constraints: list[tuple[str, str]]  # Field(...) keyword -> literal
@@ -88,9 +103,8 @@ class EnumClass:
 @dataclass
 class TypeAlias:
     name: str
-    parts: list[str]  # Union members, or a single expression
+    value: Node  # evaluated when the module runs: unions subscripted
     doc: list[str]
-    deps: set[str] = field(default_factory=set)
 
 
 Definition = ModelClass | EnumClass | TypeAlias
@@ -137,24 +151,21 @@ class ModelPlan:
     # -- definitions ----------------------------------------------------------------
 
     def define_component(self, py_name: str, schema: Schema) -> None:
-        doc = _doc(schema)
+        doc = schema_doc(schema)
         if _is_model(self.api, schema):
             self.define_class(py_name, schema)
         elif _enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
         elif _is_union(schema) and not schema.nullable:
-            parts = self.union_parts(schema)
-            self.definitions[py_name] = TypeAlias(
-                py_name, parts, doc, self.deps_of(parts)
-            )
+            self.define_alias(py_name, union(self.union_parts(schema)), doc)
         else:
-            expr = self.type_of(schema, alias_unions=True)
-            self.definitions[py_name] = TypeAlias(
-                py_name, [expr], doc, self.deps_of([expr])
-            )
+            self.define_alias(py_name, self.type_of(schema), doc)
+
+    def define_alias(self, py_name: str, value: Node, doc: list[str]) -> None:
+        self.definitions[py_name] = TypeAlias(py_name, _subscripted(value), doc)
 
     def define_class(self, py_name: str, schema: Schema) -> None:
-        model = ModelClass(py_name, schema, _doc(schema))
+        model = ModelClass(py_name, schema, schema_doc(schema))
         # Registered before its fields are typed, so self-references find it.
         self.definitions[py_name] = model
         props, closed = self.flatten(schema, set())
@@ -169,25 +180,21 @@ class ModelPlan:
         name = field_name(wire)
         # A field named `str` would shadow the type, one named like a class (日本: 日本)
         # the class, in the annotations of its model.
-        if name in _ANNOTATION_NAMES or name in self.definitions:
+        if name in BUILTIN_TYPE_NAMES or name in self.definitions:
             name += "_"
         return name
 
     def model_field(self, prop: Property, taken: set[str]) -> ModelField:
         annotation = self.type_of(prop.schema)
-        if (
-            not prop.required
-            and not annotation.endswith("| None")
-            and annotation not in ("Any", "None")
-        ):
-            annotation += " | None"
+        if not prop.required:
+            annotation = optional(annotation)
         name = self.attribute(prop.name)
         return ModelField(
             name=name if name == prop.name else unique(name, taken),
             wire=prop.name,
             annotation=annotation,
             required=prop.required,
-            doc=_doc(prop.schema, self.api),
+            doc=schema_doc(prop.schema, self.api),
             constraints=_constraints(self.api.resolve(prop.schema)),
         )
 
@@ -227,60 +234,59 @@ class ModelPlan:
             members.append((unique(_member_name(member), taken), py_value(value)))
         return EnumClass(py_name, base, members, doc)
 
-    def inline_definition(self, schema: Schema) -> str:
-        """The name of the class/enum/alias defined for an inline schema."""
+    def inline_definition(self, schema: Schema) -> Name:
+        """The class/enum/alias defined for an inline schema."""
         if schema.pointer in self.inline_names:
-            return self.inline_names[schema.pointer]
+            return _model_name(self.inline_names[schema.pointer])
         py_name = unique(pascal(schema.name or "Model"), self.taken)
         self.inline_names[schema.pointer] = py_name
+        doc = schema_doc(schema)
         if _is_model(self.api, schema):
             self.define_class(py_name, schema)
         elif _enum_values(schema):
-            self.definitions[py_name] = self.enum(py_name, schema, _doc(schema))
+            self.definitions[py_name] = self.enum(py_name, schema, doc)
         else:
-            parts = self.union_parts(schema)
-            self.definitions[py_name] = TypeAlias(
-                py_name, parts, _doc(schema), self.deps_of(parts)
-            )
-        return py_name
+            self.define_alias(py_name, union(self.union_parts(schema)), doc)
+        return _model_name(py_name)
 
     # -- type expressions -------------------------------------------------------------
 
-    def union_parts(self, schema: Schema) -> list[str]:
+    def union_parts(self, schema: Schema) -> list[Node]:
         """The members of a union, ordered so that pydantic gives a value back as it
         came: an enum class never matches strictly, so it goes first (else "1" could
         become 1.0 through `float | Enum`); `Literal[0] | bool` reads false as 0, so
         literal variants merge into one Literal that takes in bool; a bool left goes
         last (`bool | IntEnum` reads 0 as false)."""
-        enums: list[str] = []
-        parts: list[str] = []
+        enums: list[Node] = []
+        parts: list[Node] = []
         literals: list[Any] = []
         for variant in schema.one_of + schema.any_of:
             values = self.literal_values(variant)
             if values is None:
-                pieces = self.type_of(variant).split(" | ")
+                typed = self.type_of(variant)
+                pieces = list(typed.members) if isinstance(typed, Union) else [typed]
                 enum = _enum_values(self.api.resolve(variant)) is not None
                 if enum and pieces[0] not in enums:
                     enums.append(pieces[0])
             else:
                 nullable = variant.nullable or self.api.resolve(variant).nullable
-                pieces = ["Literal"] + (["None"] if nullable else [])
+                pieces = [_LITERALS] + ([NONE] if nullable else [])
                 literals += [v for v in values if not _contains(literals, v)]
             for piece in pieces:
                 if piece not in parts:
                     parts.append(piece)
         parts = enums + [part for part in parts if part not in enums]
-        if "Any" in parts:
-            return ["Any"]
-        if "bool" in parts:
-            parts.remove("bool")
+        if ANY in parts:
+            return [ANY]
+        if BOOL in parts:
+            parts.remove(BOOL)
             if literals:
                 literals += [v for v in (True, False) if not _contains(literals, v)]
             else:
-                parts.append("bool")
+                parts.append(BOOL)
         if literals:
-            parts[parts.index("Literal")] = _literal(literals) or "Any"
-        return parts or ["Any"]
+            parts[parts.index(_LITERALS)] = _literal(literals) or ANY
+        return parts or [ANY]
 
     def literal_values(self, schema: Schema) -> list[Any] | None:
         """The values of a schema that is typed as a Literal (through a $ref too)."""
@@ -296,45 +302,42 @@ class ModelPlan:
             return list(target.enum)
         return None
 
-    def type_of(self, schema: Schema, alias_unions: bool = True) -> str:
-        expr = self.base_type(schema, alias_unions)
-        if (
-            schema.nullable
-            and expr not in ("Any", "None")
-            and not expr.endswith("| None")
-        ):
-            expr += " | None"
-        return expr
+    def type_of(self, schema: Schema) -> Node:
+        expr = self.base_type(schema)
+        return optional(expr) if self.nullable(schema) else expr
 
-    def base_type(self, schema: Schema, alias_unions: bool) -> str:
+    def nullable(self, schema: Schema) -> bool:
+        """Whether the schema admits null, also through a $ref to a component that
+        does (3.0 `nullable: true` on the component)."""
+        if schema.nullable:
+            return True
+        return schema.type == "ref" and self.api.resolve(schema).nullable
+
+    def base_type(self, schema: Schema) -> Node:
         kind = schema.type
         if kind == "ref":
-            return self.component_names.get(schema.ref or "", "Any")
+            name = self.component_names.get(schema.ref or "")
+            return _model_name(name) if name else ANY
         values = self.literal_values(schema)
         if values is not None:
-            return _literal(values) or "Any"
+            return _literal(values) or ANY
         if _is_model(self.api, schema) or _enum_values(schema) is not None:
             return self.inline_definition(schema)
         if kind == "object":
             extra = schema.additional_properties
-            value = self.type_of(extra) if isinstance(extra, Schema) else "Any"
-            return f"dict[str, {value}]"
+            return dict_of(self.type_of(extra) if isinstance(extra, Schema) else ANY)
         if kind == "array":
-            return f"list[{self.type_of(schema.items) if schema.items else 'Any'}]"
+            return list_of(self.type_of(schema.items) if schema.items else ANY)
         if _is_union(schema):
             parts = self.union_parts(schema)
             if len(parts) == 1:
                 return parts[0]
-            return self.inline_definition(schema) if alias_unions else " | ".join(parts)
-        return _PRIMITIVE_TYPES.get(kind, "Any")
+            return self.inline_definition(schema)
+        return PRIMITIVES.get(kind, ANY)
 
-    def deps_of(self, exprs: list[str]) -> set[str]:
-        names = set()
-        for expr in exprs:
-            for token in _identifiers(expr):
-                if token in self.definitions or token in self.component_names.values():
-                    names.add(token)
-        return names
+    def used_definitions(self, node: Node) -> list[str]:
+        """The definitions of this module a type names."""
+        return [n.name for n in node.names() if n.module == MODULE]
 
     # -- ordering ---------------------------------------------------------------------
 
@@ -345,9 +348,9 @@ class ModelPlan:
         so a chain of hundreds of nested classes imports."""
         definition = self.definitions[name]
         if isinstance(definition, TypeAlias):
-            return sorted(dep for dep in definition.deps if dep in self.definitions)
+            return sorted(set(self.used_definitions(definition.value)))
         if isinstance(definition, ModelClass):
-            used = {n for f in definition.fields for n in _identifiers(f.annotation)}
+            used = {n for f in definition.fields for n in self.used_definitions(f.annotation)}
             return sorted(
                 n for n in used if isinstance(self.definitions.get(n), ModelClass)
             )
@@ -359,8 +362,7 @@ class ModelPlan:
         only need each other once the module is complete: their cycles stay.)"""
         alias = self.definitions[name]
         if isinstance(alias, TypeAlias):
-            alias.parts = [_replace_name(part, dep, "Any") for part in alias.parts]
-            alias.deps.discard(dep)
+            alias.value = alias.value.replace({_model_name(dep): ANY})
 
     def ordered(self) -> list[Definition]:
         """Enums first, then every alias and class after what it depends on (deps)."""
@@ -371,49 +373,22 @@ class ModelPlan:
         return [self.definitions[name] for name in enums + rest]
 
 
-_ANNOTATION_NAMES = {"str", "int", "float", "bool", "list", "dict", "bytes"}
-
-_PRIMITIVE_TYPES = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "null": "None",
-    "any": "Any",
-}
+MODULE = "models"
 
 
-# A string literal (group 1) or a name (group 2) in a type expression. A name is any run
-# of characters that are not punctuation of the expression, so identifiers with
-# combining marks stay whole; numbers in Literal[...] match too but name nothing.
-_TOKEN = re.compile(
-    r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([^\s\[\](),|.:=*"'\\-]+)"""
-)
+def _model_name(py_name: str) -> Name:
+    return Name(py_name, MODULE)
 
 
-def _tokens(expr: str) -> list[tuple[bool, str]]:
-    """`expr` cut into (is a name, text) pieces; nothing inside a string literal is a
-    name."""
-    out: list[tuple[bool, str]] = []
-    position = 0
-    for match in _TOKEN.finditer(expr):
-        if match.start() > position:
-            out.append((False, expr[position : match.start()]))
-        out.append((match.group(2) is not None, match.group(0)))
-        position = match.end()
-    if position < len(expr):
-        out.append((False, expr[position:]))
-    return out
+def _subscripted(node: Node) -> Node:
+    """An alias's value as the module evaluates it: a union as `Union[...]`."""
+    if isinstance(node, Union):
+        return Union(node.members, subscripted=True)
+    return node
 
 
-def _identifiers(expr: str) -> list[str]:
-    return [text for is_name, text in _tokens(expr) if is_name]
-
-
-def _replace_name(expr: str, old: str, new: str) -> str:
-    return "".join(
-        new if is_name and text == old else text for is_name, text in _tokens(expr)
-    )
+# Where union_parts keeps the place of the merged Literal while it collects values.
+_LITERALS = Name("Literal", "typing")
 
 
 def _depth_first(
@@ -485,13 +460,13 @@ def _contains(values: list[Any], value: Any) -> bool:
     return any(type(v) is type(value) and v == value for v in values)
 
 
-def _literal(values: Iterable[object]) -> str | None:
+def _literal(values: Iterable[object]) -> Literal | None:
     """`Literal[...]` of JSON values, when typing allows them all (not floats,
     objects or arrays: those fall back to the schema's plain type)."""
     values = list(values)
     if not all(v is None or isinstance(v, (str, int)) for v in values):
         return None
-    return "Literal[" + ", ".join(py_value(v) for v in values) + "]"
+    return Literal(tuple(values))
 
 
 def _member_name(name: str) -> str:
@@ -500,7 +475,10 @@ def _member_name(name: str) -> str:
     return name
 
 
-def _doc(schema: Schema, api: Api | None = None) -> list[str]:
+def schema_doc(schema: Schema | None, api: Api | None = None) -> list[str]:
+    """A schema's description (else title) as lines; for a bare $ref, the target's."""
+    if schema is None:
+        return []
     lines = clean_lines(schema.description or schema.title)
     if api is not None and not lines and schema.type == "ref":
         target = api.resolve(schema)

@@ -119,7 +119,3 @@ def _docstring(text: str, indent: int) -> str:
     out.append(pad + '"""')
     return "\n".join(out)
 
-
-def comment(lines: list[str], indent: int) -> str:
-    pad = " " * indent
-    return "\n".join(f"{pad}# {line}" if line else f"{pad}#" for line in lines)

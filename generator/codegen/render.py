@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -14,23 +12,39 @@ import jinja2
 from ..ir import Api
 from ..naming import snake
 from ..specs import cache_dir
-from .layout import (
-    annotation_lines,
-    bracketed,
-    class_header,
-    fits,
-    return_annotation,
-    statement,
-)
-from .models import (
-    EnumClass,
-    ModelClass,
-    ModelField,
-    ModelPlan,
-    TypeAlias,
-)
+from .imports import import_block, import_line, whole
+from .layout import assignment, class_header, hint, statement, text
+from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias
 from .pysource import clean_lines, docstring, py_str
-from .resources import Argument, ClientPlan, Method, Resource
+from .pytypes import (
+    DICT,
+    LIST,
+    NONE,
+    Call,
+    Code,
+    Import,
+    Literal,
+    Name,
+    Node,
+    Subscript,
+    typing_name,
+    union,
+)
+from .resources import SERVER_SENT_EVENT, Argument, ClientPlan, Method, Resource
+from .views import (
+    AliasView,
+    ChildView,
+    ClassView,
+    EnumView,
+    FieldView,
+    FlavorView,
+    MethodView,
+    ParamView,
+    RawWrapperView,
+    ResourceView,
+    SignatureView,
+    WireView,
+)
 
 STATIC_FILES = (
     "_types.py",
@@ -54,8 +68,10 @@ def environment() -> jinja2.Environment:
     env.filters["py_str"] = py_str
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
-    env.filters["return_annotation"] = return_annotation
     env.globals["statement"] = statement
+    env.globals["assignment"] = assignment
+    env.globals["hint"] = hint
+    env.globals["code"] = text
     return env
 
 
@@ -67,13 +83,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-class View(dict):  # type: ignore[type-arg]
-    """What a template reads: a dict whose keys are also attributes, so Jinja's
-    `x.name` finds them at the first lookup."""
-
-    __getattr__ = dict.__getitem__
 
 
 @dataclass
@@ -95,45 +104,32 @@ def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
         )
     files["__init__.py"] = _render(env, "package/__init__.py.j2", context)
+    definitions = [_definition_view(d) for d in models.ordered()]
     files["models.py"] = _render(
         env,
         "package/models.py.j2",
-        {**context, "definitions": [_definition_view(d) for d in models.ordered()]},
+        {
+            **context,
+            "definitions": definitions,
+            "imports": import_block(_model_imports(definitions), ".", MODELS),
+        },
     )
-    model_names = set(models.definitions)
     for top in client.root.children.values():
         subtree = _subtree(top)
-        files[f"resources/{top.path[0]}.py"] = _with_imports(
-            _render(
-                env,
-                "package/resources/resource.py.j2",
-                {
-                    "module_path": top.path[0],
-                    "sync_resources": [_resource_view(r, "sync") for r in subtree],
-                    "async_resources": [_resource_view(r, "async") for r in subtree],
-                    "imports": IMPORTS_PLACEHOLDER,
-                },
-            ),
-            model_names,
-            "..",
+        resources = [_resource_view(r, f) for f in ("sync", "async") for r in subtree]
+        files[f"resources/{top.path[0]}.py"] = _render(
+            env,
+            "package/resources/resource.py.j2",
+            {
+                "module_path": top.path[0],
+                "resources": resources,
+                "imports": import_block(_resource_imports(resources), "..", ""),
+            },
         )
-    files["_client.py"] = _with_imports(
-        _render(
-            env, "package/_client.py.j2", _client_context(api, api_version, client)
-        ),
-        model_names,
-        ".",
+    files["_client.py"] = _render(
+        env, "package/_client.py.j2", _client_context(api, api_version, client)
     )
     return GeneratedPackage(package, files, models, client)
-
-
-IMPORTS_PLACEHOLDER = "# -- imports --"
-
-
-def _with_imports(text: str, model_names: set[str], parent: str) -> str:
-    """Fills the import block in from what the rendered module actually uses."""
-    head, _, body = text.partition(IMPORTS_PLACEHOLDER)
-    return head + _imports(body, model_names, parent) + body
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
@@ -149,108 +145,156 @@ def _subtree(resource: Resource) -> list[Resource]:
 
 # -- models ---------------------------------------------------------------------------
 
+MODELS = "models"
+_BASE_MODEL = Name("BaseModel", "_types")
+_CONFIG_DICT = Name("ConfigDict", "pydantic")
+_FIELD = Name("Field", "pydantic")
+_TYPE_ALIAS = Name("TypeAlias", "typing")
 
-def _definition_view(definition: ModelClass | EnumClass | TypeAlias) -> dict[str, Any]:
+
+def _definition_view(
+    definition: ModelClass | EnumClass | TypeAlias,
+) -> ClassView | EnumView | AliasView:
     if isinstance(definition, ModelClass):
-        return View(
-            {
-                "kind": "class",
-                "name": definition.name,
-                "doc": definition.doc,
-                "closed": definition.closed,
-                "fields": [
-                    {"source": _field_source(f), "doc": f.doc}
-                    for f in definition.fields
-                ],
-            }
+        return ClassView(
+            name=definition.name,
+            base=_BASE_MODEL.name,
+            doc=tuple(definition.doc),
+            closed=definition.closed,
+            fields=tuple(_field_view(f) for f in definition.fields),
         )
     if isinstance(definition, EnumClass):
-        return View(
-            {
-                "kind": "enum",
-                "name": definition.name,
-                "doc": definition.doc,
-                "base": definition.base,
-                "members": definition.members,
-            }
+        return EnumView(
+            name=definition.name,
+            base=definition.base,
+            doc=tuple(definition.doc),
+            members=tuple(definition.members),
         )
-    parts = definition.parts
-    expr = parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
-    return View(
-        {
-            "kind": "alias",
-            "name": definition.name,
-            "doc": definition.doc,
-            "source": statement(f"{definition.name}: TypeAlias", expr, 0),
-        }
+    return AliasView(
+        name=definition.name,
+        annotation=_TYPE_ALIAS,
+        value=definition.value,
+        doc=tuple(definition.doc),
     )
 
 
-def _field_source(f: ModelField) -> str:
-    keywords = []
+def _field_view(f: ModelField) -> FieldView:
+    keywords: list[Node] = []
     if not f.required:
-        keywords.append("default=None")
+        keywords.append(Code("default=None"))
     if f.name != f.wire:
-        keywords.append(f"alias={py_str(f.wire)}")
-    keywords.extend(f"{key}={value}" for key, value in f.constraints)
-    target = f"{f.name}: {f.annotation}"
-    if not keywords:
-        return statement(target, "None", 4) if not f.required else f"    {target}"
-    if keywords == ["default=None"]:
-        line = f"    {target} = None"
-        if fits(line):
-            return line
-    return statement(target, "Field(" + ", ".join(keywords) + ")", 4)
+        keywords.append(Code(f"alias={py_str(f.wire)}"))
+    keywords.extend(Code(f"{key}={value}") for key, value in f.constraints)
+    value: Node | None = None
+    if keywords == [Code("default=None")]:
+        value = Code("None")
+    elif keywords:
+        value = Call(_FIELD, tuple(keywords))
+    return FieldView(f.name, f.annotation, value, tuple(f.doc))
+
+
+def _model_imports(
+    definitions: list[ClassView | EnumView | AliasView],
+) -> Iterator[Import]:
+    for d in definitions:
+        if isinstance(d, ClassView):
+            yield from _BASE_MODEL.imports()
+            if d.closed:
+                yield from _CONFIG_DICT.imports()
+            for f in d.fields:
+                yield from f.annotation.imports()
+                if f.value is not None:
+                    yield from f.value.imports()
+        elif isinstance(d, EnumView):
+            yield Import("_types", d.base)
+        else:
+            yield from d.annotation.imports()
+            yield from d.value.imports()
 
 
 # -- client and resources -----------------------------------------------------------------
 
+# A resource method named `list` shadows the builtin inside its class: its
+# annotations spell list and dict the typing way.
+_SHADOW_FREE = {LIST: typing_name("List"), DICT: typing_name("Dict")}
+_NOT_GIVEN = Name("NotGiven", "_types")
+_NOT_GIVEN_VALUE = Import("_types", "NOT_GIVEN")
+_STREAM = {"sync": Name("Stream", "_streaming"), "async": Name("AsyncStream", "_streaming")}
+_PAGE = {"sync": Name("SyncPage", "_streaming"), "async": Name("AsyncPage", "_streaming")}
+_RAW_WRAPPER = {
+    "sync": Name("to_raw_response", "_streaming"),
+    "async": Name("to_async_raw_response", "_streaming"),
+}
+_API_CLIENT = {
+    "sync": Name("SyncAPIClient", "_base_client"),
+    "async": Name("AsyncAPIClient", "_base_client"),
+}
+# What every method signature and resource class uses besides its own types.
+_METHOD_IMPORTS = (
+    Import("typing", "Mapping"),
+    Import("typing", "cast"),
+    Import("_types", "NotGiven"),
+    Import("_types", "Timeout"),
+    _NOT_GIVEN_VALUE,
+)
+_RESOURCE_IMPORTS = (Import("functools", "cached_property"),)
 
-def _resource_view(resource: Resource, flavor: str) -> dict[str, Any]:
+
+def _resource_view(resource: Resource, flavor: str) -> ResourceView:
     prefix = "Async" if flavor == "async" else ""
-    return View(
-        {
-            "class_name": prefix + resource.class_name,
-            "dotted": ".".join(resource.path),
-            "children": [
-                View({"attribute": c.attribute, "class_name": prefix + c.class_name})
-                for c in resource.children.values()
-            ],
-            "methods": [_method_view(m, flavor) for m in resource.methods],
-        }
+    return ResourceView(
+        class_name=prefix + resource.class_name,
+        client_class=_API_CLIENT[flavor].name,
+        dotted=".".join(resource.path),
+        children=tuple(
+            ChildView(c.attribute, prefix + c.class_name)
+            for c in resource.children.values()
+        ),
+        methods=tuple(_method_view(m, flavor) for m in resource.methods),
+        raw_wrappers=tuple(
+            RawWrapperView(
+                f"self.{m.name}",
+                Call(_RAW_WRAPPER[flavor], (Code(f"resource.{m.name}"),)),
+            )
+            for m in resource.methods
+        ),
     )
 
 
-def _resource_annotation(expr: str) -> str:
-    """`list[...]`/`dict[...]` as typing.List/Dict: a resource method named `list`
-    shadows the builtin inside its class."""
-    out, quote = [], ""
-    i = 0
-    while i < len(expr):
-        ch = expr[i]
-        if quote:
-            quote = "" if ch == quote and expr[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif expr.startswith(("list[", "dict["), i) and (
-            i == 0 or not (expr[i - 1].isalnum() or expr[i - 1] in "_.")
-        ):
-            out.append(expr[i].upper())
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+def _resource_imports(resources: list[ResourceView]) -> Iterator[Import]:
+    for resource in resources:
+        yield from _RESOURCE_IMPORTS
+        yield Import("_base_client", resource.client_class)
+        for wrapper in resource.raw_wrappers:
+            yield from wrapper.value.imports()
+        yield from _method_imports(resource.methods)
 
 
-def _signature(arg: Argument) -> str:
-    """One parameter line; black wraps an over-long annotation in parentheses."""
-    annotation = _resource_annotation(arg.annotation)
-    annotation = annotation if arg.required else f"{annotation} | NotGiven"
-    default = "" if arg.required else " = NOT_GIVEN"
-    if fits(f"        {arg.name}: {annotation}{default},"):
-        return f"{arg.name}: {annotation}{default}"
-    return f"{arg.name}: (\n{annotation_lines(annotation, 12)}\n        ){default}"
+def _method_imports(methods: Iterable[MethodView]) -> Iterator[Import]:
+    for method in methods:
+        yield from _METHOD_IMPORTS
+        if method.deprecation:
+            yield whole("warnings")
+        if len(method.signatures) > 1:
+            yield Import("typing", "overload")
+        for sig in method.signatures:
+            yield from sig.return_type.imports()
+            for param in sig.params:
+                yield from param.annotation.imports()
+        for node in (method.response_type, method.error_type, method.stream_type):
+            if node is not None:
+                yield from node.imports()
+
+
+def _annotation(node: Node) -> Node:
+    return node.replace(_SHADOW_FREE)
+
+
+def _param(arg: Argument) -> ParamView:
+    annotation = _annotation(arg.annotation)
+    if arg.required:
+        return ParamView(arg.name, annotation, ",")
+    return ParamView(arg.name, union([annotation, _NOT_GIVEN]), " = NOT_GIVEN,")
 
 
 def _method_doc(method: Method) -> list[str]:
@@ -266,133 +310,81 @@ def _method_doc(method: Method) -> list[str]:
     return lines
 
 
-def _return_types(method: Method, flavor: str) -> tuple[str, str | None]:
+def _return_types(method: Method, flavor: str) -> tuple[Node, Node | None]:
     """(plain return type, streamed return type or None) for a flavor."""
-    returned = _resource_annotation(method.return_type)
+    returned = _annotation(method.return_type)
     if method.page_item:
-        page = "AsyncPage" if flavor == "async" else "SyncPage"
-        returned = f"{page}[{_resource_annotation(method.page_item)}]"
+        returned = Subscript(_PAGE[flavor], (_annotation(method.page_item),))
     if not method.stream_type:
         return returned, None
-    chunk = _resource_annotation(method.stream_type)
-    if not method.stream_parses_named_events and chunk != "ServerSentEvent":
-        chunk += " | ServerSentEvent"
-    stream = "AsyncStream" if flavor == "async" else "Stream"
-    return returned, f"{stream}[{chunk}]"
+    chunk = _annotation(method.stream_type)
+    if not method.stream_parses_named_events:
+        chunk = union([chunk, SERVER_SENT_EVENT])
+    return returned, Subscript(_STREAM[flavor], (chunk,))
 
 
-def _signatures(method: Method, flavor: str) -> list[dict[str, Any]]:
+def _signatures(method: Method, flavor: str) -> tuple[SignatureView, ...]:
     """The method's signature, preceded by `@overload`s when it can stream: the
     `stream` flag's literal value picks the return type."""
     plain, streamed = _return_types(method, flavor)
-    lines = [_signature(a) for a in method.arguments]
+    params = [_param(a) for a in method.arguments]
     if streamed is None:
-        return [{"overload": False, "arguments": lines, "return_type": plain}]
+        return (SignatureView(False, tuple(params), plain),)
     flag = next(i for i, a in enumerate(method.arguments) if a.wire == "stream")
-    not_streaming = list(lines)
-    not_streaming[flag] = "stream: Literal[False] | None | NotGiven = NOT_GIVEN"
-    streaming = list(lines)
-    streaming[flag] = "stream: Literal[True]"
-    return [
-        {"overload": True, "arguments": not_streaming, "return_type": plain},
-        {"overload": True, "arguments": streaming, "return_type": streamed},
-        {"overload": False, "arguments": lines, "return_type": f"{plain} | {streamed}"},
-    ]
-
-
-def _method_view(method: Method, flavor: str) -> dict[str, Any]:
-    op = method.operation
-    groups = []
-    for group, locations in (
-        ("path_params", ("path",)),
-        ("query", ("query",)),
-        ("headers", ("header",)),
-        ("json_body", ("body",)),
-        ("files", ("file",)),
-    ):
-        args = [
-            a
-            for a in method.arguments
-            if a.location in locations and a is not method.body_whole
-        ]
-        if args:
-            groups.append(
-                (group, [View({"wire": a.wire, "name": a.name}) for a in args])
-            )
-    return View(
-        {
-            "name": method.name,
-            "signatures": _signatures(method, flavor),
-            "async": flavor == "async",
-            "doc": _method_doc(method),
-            "deprecated": op.deprecated,
-            "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
-            "http_method": op.method.upper(),
-            "path": op.path,
-            "groups": groups,
-            "body_whole": method.body_whole.name if method.body_whole else None,
-            "body_kind": method.body_kind,
-            "response_kind": method.response_kind,
-            "response_type": method.response_model,
-            "error_type": method.error_model,
-            "stream_type": method.stream_type,
-            "stream_parses_named_events": method.stream_parses_named_events,
-            "paginated": method.page_item is not None,
-        }
+    not_streaming = list(params)
+    not_streaming[flag] = ParamView(
+        "stream", union([Literal((False,)), NONE, _NOT_GIVEN]), " = NOT_GIVEN,"
+    )
+    streaming = list(params)
+    streaming[flag] = ParamView("stream", Literal((True,)), ",")
+    return (
+        SignatureView(True, tuple(not_streaming), plain),
+        SignatureView(True, tuple(streaming), streamed),
+        SignatureView(False, tuple(params), union([plain, streamed])),
     )
 
 
-# Names resource and client modules import when their code uses them.
-_IMPORTABLE = {
-    "typing": ["Any", "Callable", "Dict", "List", "Literal", "Mapping", "overload"],
-    "functools": ["cached_property"],
-    "_base_client": ["DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"],
-    "_streaming": [
-        "AsyncPage",
-        "AsyncStream",
-        "ServerSentEvent",
-        "Stream",
-        "SyncPage",
-        "to_async_raw_response",
-        "to_raw_response",
-    ],
-    "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
-}
-
-
-# A name, or a string literal to skip (its words are not names the code uses).
-_NAME_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(\w+)')
-
-
-def _imports(body: str, model_names: set[str], parent: str) -> str:
-    """The import block for a module body: what the body uses, nothing else."""
-    used = set(_NAME_OR_STRING.findall(body))
-    blocks = []
-    stdlib = ["import warnings"] if "warnings" in used else []
-    for module in ("functools", "typing"):
-        names = [n for n in _IMPORTABLE[module] if n in used]
-        if names:
-            stdlib.append(_import_line(module, names))
-    blocks.append("\n".join(sorted(stdlib)))
-    if "httpx" in used:
-        blocks.append("import httpx")
-    local = []
-    for module in ("_base_client", "_streaming", "_types"):
-        names = [n for n in _IMPORTABLE[module] if n in used]
-        if names:
-            local.append(_import_line(f"{parent}{module}", names))
-    models = sorted(used & model_names)
-    if models:
-        local.append(_import_line(f"{parent}models", models))
-    blocks.append("\n".join(local))
-    return "\n\n".join(b for b in blocks if b)
-
-
-def _import_line(module: str, names: list[str]) -> str:
-    line = f"from {module} import {', '.join(names)}"
-    if fits(line):
-        return line
-    return bracketed(f"from {module} import (", names, ")", 0)
+def _method_view(method: Method, flavor: str) -> MethodView:
+    op = method.operation
+    groups = []
+    for group, location in (
+        ("path_params", "path"),
+        ("query", "query"),
+        ("headers", "header"),
+        ("json_body", "body"),
+        ("files", "file"),
+    ):
+        args = [
+            WireView(a.wire, a.name)
+            for a in method.arguments
+            if a.location == location and a is not method.body_whole
+        ]
+        if args:
+            groups.append((group, tuple(args)))
+    signatures = _signatures(method, flavor)
+    return MethodView(
+        name=method.name,
+        is_async=flavor == "async",
+        signatures=signatures,
+        result=py_str(signatures[-1].return_type.render()),
+        doc=tuple(_method_doc(method)),
+        deprecation=(
+            f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated"
+            if op.deprecated
+            else None
+        ),
+        http_method=op.method.upper(),
+        path=op.path,
+        groups=tuple(groups),
+        body_whole=method.body_whole.name if method.body_whole else None,
+        body_kind=method.body_kind,
+        response_kind=method.response_kind,
+        response_type=method.response_model,
+        error_type=method.error_model,
+        stream_type=method.stream_type,
+        stream_parses_named_events=method.stream_parses_named_events,
+        paginated=method.page_item is not None,
+    )
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
@@ -428,52 +420,62 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
         flavors.append(
-            {
-                "is_async": flavor == "async",
-                "client": f"{prefix}Client",
-                "api_client": (
-                    "AsyncAPIClient" if flavor == "async" else "SyncAPIClient"
-                ),
-                "http_client": (
+            FlavorView(
+                is_async=flavor == "async",
+                client=f"{prefix}Client",
+                api_client=_API_CLIENT[flavor].name,
+                http_client=(
                     "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
                 ),
-                "token_provider": (
+                token_provider=(
                     "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
                 ),
-                "resources": [
-                    View(
-                        {"attribute": r.attribute, "class_name": prefix + r.class_name}
-                    )
+                resources=tuple(
+                    ChildView(r.attribute, prefix + r.class_name)
                     for r in client.root.children.values()
-                ],
-                "methods": [_method_view(m, flavor) for m in client.root.methods],
-            }
+                ),
+                methods=tuple(_method_view(m, flavor) for m in client.root.methods),
+            )
         )
-    return View(
-        {
-            "api": api,
-            "api_version": api_version,
-            "server_url": url,
-            "base_path": base_path,
-            "default_endpoint": default_endpoint,
-            "api_key_header": api_key_header,
-            "sends_api_version": sends_api_version,
-            "flavors": flavors,
-            "client_doc": doc,
-            "imports": IMPORTS_PLACEHOLDER,
-            "resource_imports": [
-                _import_line(
-                    f".resources.{r.path[0]}", [r.class_name, "Async" + r.class_name]
-                )
-                for r in client.root.children.values()
-            ],
-        }
-    )
+    imports = [
+        whole("httpx"),
+        Import("functools", "cached_property"),
+        Import("typing", "Any"),
+        Import("typing", "Callable"),
+        Import("typing", "Mapping"),
+        Import("_base_client", "DEFAULT_MAX_RETRIES"),
+        Import("_types", "NOT_GIVEN"),
+        Import("_types", "NotGiven"),
+        Import("_types", "Timeout"),
+        *(_API_CLIENT[f].imports() for f in ("sync", "async")),
+        *_method_imports(m for f in flavors for m in f.methods),
+    ]
+    return {
+        "api": api,
+        "api_version": api_version,
+        "base_path": base_path,
+        "default_endpoint": default_endpoint,
+        "api_key_header": api_key_header,
+        "sends_api_version": sends_api_version,
+        "flavors": flavors,
+        "client_doc": doc,
+        "imports": import_block(_flatten(imports), ".", ""),
+        "resource_imports": [
+            import_line(
+                f".resources.{r.path[0]}", {r.class_name, "Async" + r.class_name}
+            )
+            for r in client.root.children.values()
+        ],
+    }
+
+
+def _flatten(items: Iterable[Import | Iterable[Import]]) -> Iterator[Import]:
+    for item in items:
+        if isinstance(item, Import):
+            yield item
+        else:
+            yield from item
 
 
 def package_name(api: Api, api_version: str, service: str | None) -> str:
     return snake(f"{service or api.title} {api_version}")
-
-
-def module_of(package: str, path: Path) -> str:
-    return package + "." + ".".join(path.with_suffix("").parts)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ir import Api, MediaType, Operation, Schema
+from ..ir import Api, MediaType, Operation, Response, Schema
 from ..naming import field_name, pascal, snake, unique
-from .models import ModelPlan
+from .models import ModelPlan, schema_doc
 from .pysource import clean_lines
+from .pytypes import ANY, BOOL, BYTES, NONE, STR, Name, Node, union, without_none
 
 # Set by the client itself, never a method argument.
 CLIENT_PARAMS = {
@@ -28,6 +29,8 @@ CLASS_MEMBERS = ("close", "with_raw_response")
 SCOPE_SEGMENT = "deployments"
 
 JSON_TYPES = ("application/json", "text/json")
+FILE_TYPES = Name("FileTypes", "_types")
+SERVER_SENT_EVENT = Name("ServerSentEvent", "_streaming")
 
 
 @dataclass
@@ -35,7 +38,7 @@ class Argument:
     name: str  # Python keyword
     wire: str
     location: str  # path | query | header | body | file
-    annotation: str
+    annotation: Node
     required: bool
     doc: list[str]
 
@@ -48,17 +51,17 @@ class Method:
     body_kind: str | None  # json | multipart | form | raw | None
     # the body passed as one value, when not split into fields
     body_whole: Argument | None
-    return_type: str
+    return_type: Node
     response_kind: str  # json | text | bytes | json_or_text | none
-    response_model: str | None
-    error_model: str | None
+    response_model: Node | None
+    error_model: Node | None
     doc: list[str]
     # Streaming: the chunk type when the body has a `stream` flag; named events are
     # parsed only when the spec describes them (text/event-stream), else passed raw.
-    stream_type: str | None = None
+    stream_type: Node | None = None
     stream_parses_named_events: bool = False
     # List operations with `after` cursors return a page of `page_item`.
-    page_item: str | None = None
+    page_item: Node | None = None
 
 
 @dataclass
@@ -182,17 +185,6 @@ class ClientPlan:
                 return name
             n += 1
 
-    def resources(self) -> list[Resource]:
-        out: list[Resource] = []
-
-        def walk(node: Resource) -> None:
-            for child in node.children.values():
-                out.append(child)
-                walk(child)
-
-        walk(self.root)
-        return out
-
     # -- one operation ------------------------------------------------------------------
 
     def method(self, name: str, op: Operation) -> Method:
@@ -201,7 +193,7 @@ class ClientPlan:
         for param in op.parameters:
             if (param.location, param.name.lower()) in CLIENT_PARAMS:
                 continue
-            annotation = self.models.type_of(param.schema) if param.schema else "str"
+            annotation = self.models.type_of(param.schema) if param.schema else STR
             args.append(
                 Argument(
                     name=_keyword(param.name, taken),
@@ -210,7 +202,7 @@ class ClientPlan:
                     annotation=annotation,
                     required=param.required,
                     doc=clean_lines(param.description)
-                    or _schema_doc(self.api, param.schema),
+                    or schema_doc(param.schema, self.api),
                 )
             )
         body_kind, body_whole = None, None
@@ -232,17 +224,17 @@ class ClientPlan:
                             wire=prop_name,
                             location="file" if is_file else "body",
                             annotation=(
-                                "FileTypes" if is_file else self.models.type_of(schema)
+                                FILE_TYPES if is_file else self.models.type_of(schema)
                             ),
                             required=required and body.required,
-                            doc=_schema_doc(self.api, schema),
+                            doc=schema_doc(schema, self.api),
                         )
                     )
             else:
                 annotation = (
-                    "bytes"
+                    BYTES
                     if body_kind == "raw"
-                    else (self.models.type_of(media.schema) if media.schema else "Any")
+                    else (self.models.type_of(media.schema) if media.schema else ANY)
                 )
                 body_whole = Argument(
                     name=unique("body", taken),
@@ -287,40 +279,38 @@ class ClientPlan:
         props, _ = self.models.flatten(target, set())
         return [(p.name, p.schema, p.required) for p in props]
 
-    def response(self, op: Operation) -> tuple[str, str | None, str]:
-        success = [r for r in op.responses if r.status.startswith("2")] or [
-            r for r in op.responses if r.status.upper() == "2XX"
-        ]
-        if not success:
-            return "none", None, "None"
-        content = success[0].content
+    def response(self, op: Operation) -> tuple[str, Node | None, Node]:
+        success = _success(op)
+        if success is None:
+            return "none", None, NONE
+        content = success.content
         json_media = next((m for m in content if _is_json(m.media_type)), None)
         has_text = any(m.media_type.startswith("text/") for m in content)
         if json_media is not None:
             model = (
-                self.models.type_of(json_media.schema) if json_media.schema else "Any"
+                self.models.type_of(json_media.schema) if json_media.schema else ANY
             )
             if has_text:
-                return "json_or_text", model, f"{model} | str"
+                return "json_or_text", model, union([model, STR])
             return "json", model, model
         if has_text:
-            return "text", None, "str"
+            return "text", None, STR
         if content:
-            return "bytes", None, "bytes"
-        return "none", None, "None"
+            return "bytes", None, BYTES
+        return "none", None, NONE
 
     def stream_chunk(
         self, op: Operation, args: list[Argument]
-    ) -> tuple[str | None, bool]:
+    ) -> tuple[Node | None, bool]:
         """The chunk type of a streamed response, for operations with a `stream` flag."""
         flag = next(
             (a for a in args if a.wire == "stream" and a.location == "body"), None
         )
-        if flag is not None and not flag.annotation.startswith("bool"):
+        if flag is not None and without_none(flag.annotation) != BOOL:
             flag = None  # a `stream` field that is not a flag
         if flag is None:
             return None, False
-        success = next((r for r in op.responses if r.status.startswith("2")), None)
+        success = _success(op)
         content = success.content if success else ()
         events = next(
             (m for m in content if m.media_type.startswith("text/event-stream")), None
@@ -329,20 +319,20 @@ class ClientPlan:
             return self.models.type_of(events.schema), True
         media = next((m for m in content if _is_json(m.media_type)), None)
         if media is None or media.schema is None:
-            return "ServerSentEvent", False
+            return SERVER_SENT_EVENT, False
         target = self.api.resolve(media.schema)
         for variant in target.one_of + target.any_of:
             if "stream" in (variant.ref or variant.name or "").lower():
                 return self.models.type_of(variant), False
         return self.models.type_of(media.schema), False
 
-    def page_item(self, op: Operation, response_model: str | None) -> str | None:
+    def page_item(self, op: Operation, response_model: Node | None) -> Node | None:
         """The item type of a cursor-paginated list (`data`, `has_more`, `after`)."""
         if op.method != "get" or response_model is None:
             return None
         if not any(p.name == "after" and p.location == "query" for p in op.parameters):
             return None
-        success = next((r for r in op.responses if r.status.startswith("2")), None)
+        success = _success(op)
         media = (
             next((m for m in success.content if _is_json(m.media_type)), None)
             if success
@@ -365,7 +355,7 @@ class ClientPlan:
             return None
         return self.models.type_of(items.items)
 
-    def error_model(self, op: Operation) -> str | None:
+    def error_model(self, op: Operation) -> Node | None:
         for response in op.responses:
             if response.status == "default" or response.status.startswith(("4", "5")):
                 media = next(
@@ -374,6 +364,11 @@ class ClientPlan:
                 if media is not None and media.schema is not None:
                     return self.models.type_of(media.schema)
         return None
+
+
+def _success(op: Operation) -> Response | None:
+    """The response a call returns: the first 2xx (or 2XX) in the spec."""
+    return next((r for r in op.responses if r.status.upper().startswith("2")), None)
 
 
 def _preferred(content: tuple[MediaType, ...]) -> MediaType:
@@ -404,13 +399,3 @@ def _is_binary(api: Api, schema: Schema) -> bool:
     if target.type == "array" and target.items is not None:
         target = api.resolve(target.items)
     return target.type == "string" and target.format in ("binary", "byte")
-
-
-def _schema_doc(api: Api, schema: Schema | None) -> list[str]:
-    if schema is None:
-        return []
-    lines = clean_lines(schema.description or schema.title)
-    if not lines and schema.type == "ref":
-        target = api.resolve(schema)
-        lines = clean_lines(target.description or target.title)
-    return lines
