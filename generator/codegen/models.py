@@ -27,6 +27,7 @@ from .pytypes import (
     dict_of,
     list_of,
     optional,
+    subscripted,
     union,
 )
 
@@ -152,17 +153,17 @@ class ModelPlan:
 
     def define_component(self, py_name: str, schema: Schema) -> None:
         doc = schema_doc(schema)
-        if _is_model(self.api, schema):
+        if is_model(self.api, schema):
             self.define_class(py_name, schema)
-        elif _enum_values(schema):
+        elif enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
-        elif _is_union(schema) and not schema.nullable:
+        elif is_union(schema) and not schema.nullable:
             self.define_alias(py_name, union(self.union_parts(schema)), doc)
         else:
             self.define_alias(py_name, self.type_of(schema), doc)
 
     def define_alias(self, py_name: str, value: Node, doc: list[str]) -> None:
-        self.definitions[py_name] = TypeAlias(py_name, _subscripted(value), doc)
+        self.definitions[py_name] = TypeAlias(py_name, subscripted(value), doc)
 
     def define_class(self, py_name: str, schema: Schema) -> None:
         model = ModelClass(py_name, schema, schema_doc(schema))
@@ -225,7 +226,7 @@ class ModelPlan:
                 stack.append(_Merged(target, top.seen))
 
     def enum(self, py_name: str, schema: Schema, doc: list[str]) -> EnumClass:
-        values = _enum_values(schema) or []
+        values = enum_values(schema) or []
         base = "OpenIntEnum" if all(isinstance(v, int) for v in values) else "OpenEnum"
         taken: set[str] = {"name", "value", "mro"}
         members = []
@@ -241,9 +242,9 @@ class ModelPlan:
         py_name = unique(pascal(schema.name or "Model"), self.taken)
         self.inline_names[schema.pointer] = py_name
         doc = schema_doc(schema)
-        if _is_model(self.api, schema):
+        if is_model(self.api, schema):
             self.define_class(py_name, schema)
-        elif _enum_values(schema):
+        elif enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
         else:
             self.define_alias(py_name, union(self.union_parts(schema)), doc)
@@ -265,7 +266,7 @@ class ModelPlan:
             if values is None:
                 typed = self.type_of(variant)
                 pieces = list(typed.members) if isinstance(typed, Union) else [typed]
-                enum = _enum_values(self.api.resolve(variant)) is not None
+                enum = enum_values(self.api.resolve(variant)) is not None
                 if enum and pieces[0] not in enums:
                     enums.append(pieces[0])
             else:
@@ -285,20 +286,20 @@ class ModelPlan:
             else:
                 parts.append(BOOL)
         if literals:
-            parts[parts.index(_LITERALS)] = _literal(literals) or ANY
+            parts[parts.index(_LITERALS)] = literal(literals) or ANY
         return parts or [ANY]
 
     def literal_values(self, schema: Schema) -> list[Any] | None:
         """The values of a schema that is typed as a Literal (through a $ref too)."""
         target = self.api.resolve(schema)
-        if target.has_const and _literal([target.const]):
+        if target.has_const and literal([target.const]):
             return [target.const]
-        if _is_model(self.api, target):
+        if is_model(self.api, target):
             return None
-        values = _enum_values(target)
+        values = enum_values(target)
         if values is not None:
             return values if len(values) == 1 else None
-        if target.enum and target.type in _ENUM_TYPES and _literal(target.enum):
+        if target.enum and target.type in _ENUM_TYPES and literal(target.enum):
             return list(target.enum)
         return None
 
@@ -320,15 +321,15 @@ class ModelPlan:
             return _model_name(name) if name else ANY
         values = self.literal_values(schema)
         if values is not None:
-            return _literal(values) or ANY
-        if _is_model(self.api, schema) or _enum_values(schema) is not None:
+            return literal(values) or ANY
+        if is_model(self.api, schema) or enum_values(schema) is not None:
             return self.inline_definition(schema)
         if kind == "object":
             extra = schema.additional_properties
             return dict_of(self.type_of(extra) if isinstance(extra, Schema) else ANY)
         if kind == "array":
             return list_of(self.type_of(schema.items) if schema.items else ANY)
-        if _is_union(schema):
+        if is_union(schema):
             parts = self.union_parts(schema)
             if len(parts) == 1:
                 return parts[0]
@@ -367,7 +368,7 @@ class ModelPlan:
     def ordered(self) -> list[Definition]:
         """Enums first, then every alias and class after what it depends on (deps)."""
         enums = [n for n, d in self.definitions.items() if isinstance(d, EnumClass)]
-        rest = _depth_first(
+        rest = depth_first(
             self.definitions, self.deps, self.break_cycle, done=set(enums)
         )
         return [self.definitions[name] for name in enums + rest]
@@ -380,18 +381,11 @@ def _model_name(py_name: str) -> Name:
     return Name(py_name, MODULE)
 
 
-def _subscripted(node: Node) -> Node:
-    """An alias's value as the module evaluates it: a union as `Union[...]`."""
-    if isinstance(node, Union):
-        return Union(node.members, subscripted=True)
-    return node
-
-
 # Where union_parts keeps the place of the merged Literal while it collects values.
 _LITERALS = Name("Literal", "typing")
 
 
-def _depth_first(
+def depth_first(
     names: Iterable[str],
     deps: Callable[[str], list[str]],
     back_edge: Callable[[str, str], None] | None = None,
@@ -423,7 +417,7 @@ def _depth_first(
     return order
 
 
-def _is_union(schema: Schema) -> bool:
+def is_union(schema: Schema) -> bool:
     """oneOf/anyOf alone make a union, also under `type: object`."""
     return (
         bool(schema.one_of or schema.any_of)
@@ -432,8 +426,8 @@ def _is_union(schema: Schema) -> bool:
     )
 
 
-def _is_model(api: Api, schema: Schema) -> bool:
-    if schema.type != "object" or schema.has_const or _is_union(schema):
+def is_model(api: Api, schema: Schema) -> bool:
+    if schema.type != "object" or schema.has_const or is_union(schema):
         return False
     if schema.properties or schema.all_of:
         return True
@@ -444,7 +438,7 @@ def _is_model(api: Api, schema: Schema) -> bool:
 _ENUM_TYPES = ("string", "integer", "number", "boolean", "any")
 
 
-def _enum_values(schema: Schema) -> list | None:
+def enum_values(schema: Schema) -> list | None:
     """The values of an enum that becomes an enum class: all strings, or all integers
     (not bools: an int enum would send True as 1)."""
     if not schema.enum or schema.type not in _ENUM_TYPES:
@@ -460,7 +454,7 @@ def _contains(values: list[Any], value: Any) -> bool:
     return any(type(v) is type(value) and v == value for v in values)
 
 
-def _literal(values: Iterable[object]) -> Literal | None:
+def literal(values: Iterable[object]) -> Literal | None:
     """`Literal[...]` of JSON values, when typing allows them all (not floats,
     objects or arrays: those fall back to the schema's plain type)."""
     values = list(values)

@@ -210,6 +210,16 @@ def union(members: list[Node] | tuple[Node, ...], subscripted: bool = False) -> 
     return Union(tuple(flat), subscripted)
 
 
+def subscripted(node: Node) -> Node:
+    """`node` as a module evaluates it when it runs (an alias's value, a functional
+    TypedDict's field): every union written `Union[...]`."""
+    if isinstance(node, Union):
+        return Union(tuple(subscripted(m) for m in node.members), subscripted=True)
+    if isinstance(node, Subscript):
+        return Subscript(node.origin, tuple(subscripted(a) for a in node.args))
+    return node
+
+
 def optional(node: Node) -> Node:
     """`node | None`, unless it already admits None."""
     if admits_none(node):

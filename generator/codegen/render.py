@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -15,22 +15,22 @@ from ..specs import cache_dir
 from .imports import import_block, import_line, whole
 from .layout import assignment, class_header, hint, statement, text
 from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias
+from .params import ParamAlias, ParamClass
 from .pysource import clean_lines, docstring, py_str
 from .pytypes import (
     DICT,
     LIST,
-    NONE,
     Call,
     Code,
     Import,
-    Literal,
     Name,
     Node,
-    Subscript,
+    subscripted,
     typing_name,
     union,
 )
-from .resources import SERVER_SENT_EVENT, Argument, ClientPlan, Method, Resource
+from .resources import Argument, ClientPlan, Method, Resource
+from .results import ASYNC_NAMES
 from .views import (
     AliasView,
     ChildView,
@@ -39,6 +39,8 @@ from .views import (
     FieldView,
     FlavorView,
     MethodView,
+    ParamClassView,
+    ParamFieldView,
     ParamView,
     RawWrapperView,
     ResourceView,
@@ -112,6 +114,16 @@ def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage
             **context,
             "definitions": definitions,
             "imports": import_block(_model_imports(definitions), ".", MODELS),
+        },
+    )
+    params = [_param_view(d) for d in client.params.ordered()]
+    files["params.py"] = _render(
+        env,
+        "package/params.py.j2",
+        {
+            **context,
+            "definitions": params,
+            "imports": import_block(_param_imports(params), ".", PARAMS),
         },
     )
     for top in client.root.children.values():
@@ -212,6 +224,47 @@ def _model_imports(
             yield from d.value.imports()
 
 
+# -- params ---------------------------------------------------------------------------
+
+PARAMS = "params"
+_TYPED_DICT = Import("typing", "TypedDict")
+
+
+def _param_view(definition: ParamClass | ParamAlias) -> ParamClassView | AliasView:
+    if isinstance(definition, ParamAlias):
+        return AliasView(
+            name=definition.name,
+            annotation=_TYPE_ALIAS,
+            value=subscripted(definition.value),
+            doc=tuple(definition.doc),
+        )
+    functional = definition.functional
+    return ParamClassView(
+        name=definition.name,
+        doc=tuple(definition.doc),
+        fields=tuple(
+            ParamFieldView(
+                f.key,
+                subscripted(f.annotation) if functional else f.annotation,
+                tuple(f.doc),
+            )
+            for f in definition.fields
+        ),
+        kind="functional" if functional else "class",
+    )
+
+
+def _param_imports(definitions: list[ParamClassView | AliasView]) -> Iterator[Import]:
+    for d in definitions:
+        if isinstance(d, ParamClassView):
+            yield _TYPED_DICT
+            for f in d.fields:
+                yield from f.annotation.imports()
+        else:
+            yield from d.annotation.imports()
+            yield from d.value.imports()
+
+
 # -- client and resources -----------------------------------------------------------------
 
 # A resource method named `list` shadows the builtin inside its class: its
@@ -219,8 +272,6 @@ def _model_imports(
 _SHADOW_FREE = {LIST: typing_name("List"), DICT: typing_name("Dict")}
 _NOT_GIVEN = Name("NotGiven", "_types")
 _NOT_GIVEN_VALUE = Import("_types", "NOT_GIVEN")
-_STREAM = {"sync": Name("Stream", "_streaming"), "async": Name("AsyncStream", "_streaming")}
-_PAGE = {"sync": Name("SyncPage", "_streaming"), "async": Name("AsyncPage", "_streaming")}
 _RAW_WRAPPER = {
     "sync": Name("to_raw_response", "_streaming"),
     "async": Name("to_async_raw_response", "_streaming"),
@@ -310,38 +361,37 @@ def _method_doc(method: Method) -> list[str]:
     return lines
 
 
-def _return_types(method: Method, flavor: str) -> tuple[Node, Node | None]:
-    """(plain return type, streamed return type or None) for a flavor."""
-    returned = _annotation(method.return_type)
-    if method.page_item:
-        returned = Subscript(_PAGE[flavor], (_annotation(method.page_item),))
-    if not method.stream_type:
-        return returned, None
-    chunk = _annotation(method.stream_type)
-    if not method.stream_parses_named_events:
-        chunk = union([chunk, SERVER_SENT_EVENT])
-    return returned, Subscript(_STREAM[flavor], (chunk,))
-
-
 def _signatures(method: Method, flavor: str) -> tuple[SignatureView, ...]:
-    """The method's signature, preceded by `@overload`s when it can stream: the
-    `stream` flag's literal value picks the return type."""
-    plain, streamed = _return_types(method, flavor)
+    """The method's signature, preceded by an `@overload` per value of the argument
+    that picks the result (the stream flag, a response format)."""
+    swap = {**_SHADOW_FREE, **(ASYNC_NAMES if flavor == "async" else {})}
     params = [_param(a) for a in method.arguments]
-    if streamed is None:
-        return (SignatureView(False, tuple(params), plain),)
-    flag = next(i for i, a in enumerate(method.arguments) if a.wire == "stream")
-    not_streaming = list(params)
-    not_streaming[flag] = ParamView(
-        "stream", union([Literal((False,)), NONE, _NOT_GIVEN]), " = NOT_GIVEN,"
-    )
-    streaming = list(params)
-    streaming[flag] = ParamView("stream", Literal((True,)), ",")
-    return (
-        SignatureView(True, tuple(not_streaming), plain),
-        SignatureView(True, tuple(streaming), streamed),
-        SignatureView(False, tuple(params), union([plain, streamed])),
-    )
+    returns = method.return_type.replace(swap)
+    implementation = SignatureView(False, tuple(params), returns)
+    out = []
+    for case in method.overloads:
+        at = next(i for i, a in enumerate(method.arguments) if a.wire == case.wire)
+        chosen = replace(
+            method.arguments[at], annotation=case.annotation, required=not case.optional
+        )
+        out.append(
+            SignatureView(
+                True,
+                tuple(_replaced(params, at, _param(chosen))),
+                case.returns.replace(swap),
+            )
+        )
+    return (*out, implementation)
+
+
+def _replaced(params: list[ParamView], at: int, param: ParamView) -> list[ParamView]:
+    """`params` with the one `at` replaced; a parameter made required moves up to
+    the required ones (keyword-only: the order is for readers)."""
+    rest = params[:at] + params[at + 1 :]
+    if param.tail != ",":
+        return params[:at] + [param] + params[at + 1 :]
+    required = sum(1 for p in rest if p.tail == ",")
+    return rest[:required] + [param] + rest[required:]
 
 
 def _method_view(method: Method, flavor: str) -> MethodView:

@@ -9,8 +9,27 @@ from dataclasses import dataclass, field
 from ..ir import Api, MediaType, Operation, Response, Schema
 from ..naming import field_name, pascal, snake, unique
 from .models import ModelPlan, schema_doc
+from .params import ParamPlan, is_open_enum
+from .results import (
+    FORMAT_ARGUMENT,
+    SYNC_PAGE,
+    Overload,
+    format_overloads,
+    stream_overloads,
+)
 from .pysource import clean_lines
-from .pytypes import ANY, BOOL, BYTES, NONE, STR, Name, Node, union, without_none
+from .pytypes import (
+    ANY,
+    BOOL,
+    BYTES,
+    NONE,
+    STR,
+    Name,
+    Node,
+    Subscript,
+    union,
+    without_none,
+)
 
 # Set by the client itself, never a method argument.
 CLIENT_PARAMS = {
@@ -29,7 +48,6 @@ CLASS_MEMBERS = ("close", "with_raw_response")
 SCOPE_SEGMENT = "deployments"
 
 JSON_TYPES = ("application/json", "text/json")
-FILE_TYPES = Name("FileTypes", "_types")
 SERVER_SENT_EVENT = Name("ServerSentEvent", "_streaming")
 
 
@@ -62,6 +80,8 @@ class Method:
     stream_parses_named_events: bool = False
     # List operations with `after` cursors return a page of `page_item`.
     page_item: Node | None = None
+    # When an argument's value picks the result (`stream`, `response_format`).
+    overloads: list[Overload] = field(default_factory=list)
 
 
 @dataclass
@@ -120,6 +140,7 @@ class ClientPlan:
     def __init__(self, api: Api, models: ModelPlan) -> None:
         self.api = api
         self.models = models
+        self.params = ParamPlan(api, models)
         self.root = Resource((), "Client")
         self.class_names: set[str] = set(models.taken)
         self.methods: list[tuple[tuple[str, ...], Method]] = []
@@ -193,7 +214,7 @@ class ClientPlan:
         for param in op.parameters:
             if (param.location, param.name.lower()) in CLIENT_PARAMS:
                 continue
-            annotation = self.models.type_of(param.schema) if param.schema else STR
+            annotation = self.params.type_of(param.schema) if param.schema else STR
             args.append(
                 Argument(
                     name=_keyword(param.name, taken),
@@ -223,8 +244,8 @@ class ClientPlan:
                             name=_keyword(prop_name, taken),
                             wire=prop_name,
                             location="file" if is_file else "body",
-                            annotation=(
-                                FILE_TYPES if is_file else self.models.type_of(schema)
+                            annotation=self.params.type_of(
+                                schema, file_fields=body_kind == "multipart"
                             ),
                             required=required and body.required,
                             doc=schema_doc(schema, self.api),
@@ -234,7 +255,7 @@ class ClientPlan:
                 annotation = (
                     BYTES
                     if body_kind == "raw"
-                    else (self.models.type_of(media.schema) if media.schema else ANY)
+                    else (self.params.type_of(media.schema) if media.schema else ANY)
                 )
                 body_whole = Argument(
                     name=unique("body", taken),
@@ -247,8 +268,29 @@ class ClientPlan:
                 args.append(body_whole)
         args.sort(key=lambda a: not a.required)
         response_kind, response_model, return_type = self.response(op)
-        stream_type, parses_named = self.stream_chunk(op, args)
+        stream_type, parses_named, chunk_variant = self.stream_chunk(op, args)
+        if chunk_variant is not None and response_model is not None:
+            # the spec's result is a oneOf of the response and its stream chunk: a
+            # call that does not stream gets the response
+            response_model = self.without_variant(op, chunk_variant)
+            return_type = (
+                union([response_model, STR])
+                if response_kind == "json_or_text"
+                else response_model
+            )
         page_item = self.page_item(op, response_model)
+        if page_item is not None:
+            return_type = Subscript(SYNC_PAGE, (page_item,))
+        overloads: list[Overload] = []
+        if stream_type is not None:
+            chunk = (
+                stream_type
+                if parses_named
+                else union([stream_type, SERVER_SENT_EVENT])
+            )
+            overloads, return_type = stream_overloads(return_type, chunk)
+        elif response_kind == "json_or_text":
+            overloads = self.format_overloads(op, args)
         return Method(
             name=name,
             operation=op,
@@ -262,6 +304,7 @@ class ClientPlan:
             stream_type=stream_type,
             stream_parses_named_events=parses_named,
             page_item=page_item,
+            overloads=overloads,
             doc=clean_lines(op.summary)
             + ([""] if op.summary and op.description else [])
             + (clean_lines(op.description) if op.description != op.summary else []),
@@ -301,7 +344,7 @@ class ClientPlan:
 
     def stream_chunk(
         self, op: Operation, args: list[Argument]
-    ) -> tuple[Node | None, bool]:
+    ) -> tuple[Node | None, bool, Schema | None]:
         """The chunk type of a streamed response, for operations with a `stream` flag."""
         flag = next(
             (a for a in args if a.wire == "stream" and a.location == "body"), None
@@ -309,22 +352,63 @@ class ClientPlan:
         if flag is not None and without_none(flag.annotation) != BOOL:
             flag = None  # a `stream` field that is not a flag
         if flag is None:
-            return None, False
+            return None, False, None
         success = _success(op)
         content = success.content if success else ()
         events = next(
             (m for m in content if m.media_type.startswith("text/event-stream")), None
         )
         if events is not None and events.schema is not None:
-            return self.models.type_of(events.schema), True
+            return self.models.type_of(events.schema), True, None
         media = next((m for m in content if _is_json(m.media_type)), None)
         if media is None or media.schema is None:
-            return SERVER_SENT_EVENT, False
+            return SERVER_SENT_EVENT, False, None
         target = self.api.resolve(media.schema)
         for variant in target.one_of + target.any_of:
             if "stream" in (variant.ref or variant.name or "").lower():
-                return self.models.type_of(variant), False
-        return self.models.type_of(media.schema), False
+                return self.models.type_of(variant), True, variant
+        # A guess: chunks shaped like the response; named events stay raw.
+        return self.models.type_of(media.schema), False, None
+
+    def format_overloads(self, op: Operation, args: list[Argument]) -> list[Overload]:
+        selector = next(
+            (a for a in args if a.wire == FORMAT_ARGUMENT and a.location == "body"),
+            None,
+        )
+        success = _success(op)
+        media = next(
+            (m for m in success.content if _is_json(m.media_type)) if success else iter(()),
+            None,
+        )
+        if selector is None or media is None or media.schema is None:
+            return []
+        schema = self.body_schema(op, FORMAT_ARGUMENT)
+        target = self.api.resolve(media.schema)
+        variants = target.one_of + target.any_of or (media.schema,)
+        return format_overloads(
+            self.api,
+            self.models,
+            schema,
+            variants,
+            open_enum=is_open_enum(self.api.resolve(schema)),
+        )
+
+    def body_schema(self, op: Operation, wire: str) -> Schema:
+        body = op.request_body
+        assert body is not None and body.content
+        fields = self.body_fields(_preferred(body.content).schema) or []
+        return next(schema for name, schema, _ in fields if name == wire)
+
+    def without_variant(self, op: Operation, chunk: Schema) -> Node:
+        """The JSON result of a call that does not stream: the union's other
+        variants."""
+        success = _success(op)
+        assert success is not None
+        media = next(m for m in success.content if _is_json(m.media_type))
+        assert media.schema is not None
+        target = self.api.resolve(media.schema)
+        rest = [v for v in target.one_of + target.any_of if v is not chunk]
+        return union([self.models.type_of(v) for v in rest])
 
     def page_item(self, op: Operation, response_model: Node | None) -> Node | None:
         """The item type of a cursor-paginated list (`data`, `has_more`, `after`)."""

@@ -46,6 +46,23 @@ class AliasView:
 
 
 @dataclass(frozen=True)
+class ParamFieldView:
+    key: str
+    annotation: Node  # Required[...] for a required key
+    doc: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParamClassView:
+    """A TypedDict: class syntax, or `functional` (keys that are no identifiers)."""
+
+    name: str
+    doc: tuple[str, ...]
+    fields: tuple[ParamFieldView, ...]
+    kind: str  # class | functional
+
+
+@dataclass(frozen=True)
 class ParamView:
     """One keyword parameter: `name: annotation` then `tail` (`,` or
     ` = NOT_GIVEN,`)."""
