@@ -7,12 +7,13 @@ Jinja), so the names always match the generated code. What this module relies on
 `ModelPlan(api)` with `component_names` (component -> class), `inline_names` (schema
 pointer -> class), `definitions` (class -> ModelClass with `.schema` and `.fields` of
 `.wire`/`.name`, or EnumClass with `.members` of (member, literal)) and `flatten`;
-`ClientPlan(api, models).methods`: (resource path, Method with `.name`, `.operation`
+`ClientPlan(api, models, conventions).methods`: (resource path, Method with `.name`, `.operation`
 and `.arguments` of `.name`/`.wire`/`.location`).
 """
 
 from __future__ import annotations
 
+from ..conventions import AZURE_OPENAI, Conventions
 from ..ir import JSON, Api, Schema
 from .models import EnumClass, ModelClass, ModelPlan
 from .pysource import py_value
@@ -24,10 +25,10 @@ _PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 class PythonNames:
     """Python names by JSON pointer into the spec the API was parsed from."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, conventions: Conventions = AZURE_OPENAI) -> None:
         self.api = api
         self.models = ModelPlan(api)
-        self.client = ClientPlan(api, self.models)
+        self.client = ClientPlan(api, self.models, conventions)
         self.by_pointer: dict[str, list[str]] = {}
         self.calls: dict[str, str] = {}  # operation key -> client.a.b
         for path, method in self.client.methods:
