@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
-FORMATS = ("markdown", "json", "text", "github")
+FORMATS = ("markdown", "json", "text", "github", "html")
 SEVERITIES = ("breaking", "warning", "info")
 
 

@@ -1,4 +1,5 @@
-"""A report as a Markdown changelog, JSON, plain text or GitHub Actions annotations.
+"""A report as a Markdown changelog, JSON, plain text, GitHub Actions annotations or
+one HTML page (html.py).
 
 Each change is named the way a Python caller meets it (the call and keyword argument,
 the model class and attribute, the enum member) beside its HTTP operation and JSON
@@ -236,9 +237,16 @@ def _escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
+def render_html(report: Report) -> str:
+    from .html import render_html as page
+
+    return page(report)
+
+
 RENDERERS: dict[str, Callable[[Report], str]] = {
     "markdown": render_markdown,
     "json": render_json,
     "text": render_text,
     "github": render_github,
+    "html": render_html,
 }
