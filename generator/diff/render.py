@@ -88,6 +88,11 @@ def markdown_body(report: Report, level: int) -> str:
     rest = [c for c in changes if c.severity != BREAKING]
     out += _operations(report, rest, h)
     out += _schemas(report, rest, h)
+    # servers, security schemes, the generated SDK's own surface
+    other = [c for c in rest if c.operation is None and c.schema is None]
+    if other:
+        out += [f"{h} Other changes", ""]
+        out += [_bullet(c, report) for c in other] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -96,8 +101,10 @@ def _bullet(change: Change, report: Report, reach: bool = False) -> str:
     names = _code(change.python) or _code([_where(change)])
     text = f"- {flag}{names}: {change.message}"
     text += wording(change, "~~{}~~", "**{}**", ": ")
-    where = [_http(change).strip() or None, f"#{change.location}"]
-    text += " (" + ", ".join(f"`{w}`" for w in where if w) + ")"
+    pointer = change.location.startswith("/")
+    where = [_http(change).strip() or None, f"#{change.location}" if pointer else None]
+    if any(where):
+        text += " (" + ", ".join(f"`{w}`" for w in where if w) + ")"
     if reach and change.schema is not None and change.operations:
         text += "; affects " + _code(_calls(report, change.operations))
     return text
