@@ -329,7 +329,9 @@ CASES: list[tuple[str, str, JSONDict, JSONDict]] = [
 
 
 @pytest.mark.parametrize(
-    "rule_id, severity, base, revision", CASES, ids=[case[0] for case in CASES]
+    "rule_id, severity, base, revision",
+    CASES + SCHEMA_CASES,
+    ids=[case[0] for case in CASES + SCHEMA_CASES],
 )
 def test_rule(
     diff_specs, rule_id: str, severity: str, base: JSONDict, revision: JSONDict

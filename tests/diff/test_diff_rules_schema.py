@@ -1,9 +1,9 @@
 """Schema rules judged by side: each pair once in what callers send (`request-<kind>`)
-and once in what they get back (`response-<kind>`), one verdict each."""
+and once in what they get back (`response-<kind>`), one verdict each (test_diff_rules.py
+runs them), and how readOnly parts, numeric type arrays and patterns are read."""
 
 from __future__ import annotations
 
-import pytest
 from rule_pairs import (
     INT,
     NUM,
@@ -280,15 +280,6 @@ CASES += [
         returned(a_is(STR)),
     ),
 ]
-
-
-@pytest.mark.parametrize(
-    "rule_id, severity, base, revision", CASES, ids=[case[0] for case in CASES]
-)
-def test_rule(
-    diff_specs, rule_id: str, severity: str, base: JSONDict, revision: JSONDict
-) -> None:
-    judged(diff_specs(base, revision), rule_id, severity, revision, base)
 
 
 def test_read_only_property_changes_reach_responses_only(diff_specs) -> None:
