@@ -4,7 +4,6 @@ added, with a few unchanged words around each change and `…` for the rest."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 SAME, REMOVED, ADDED = " ", "-", "+"
 _WORD = re.compile(r"\S+")
@@ -15,6 +14,8 @@ def word_diff(
 ) -> list[tuple[str, str]]:
     """(SAME | REMOVED | ADDED, text) segments; runs of unchanged words longer than
     twice `context` keep `context` words on each side of the elision `…`."""
+    from difflib import SequenceMatcher  # only reports with a changed text pay for it
+
     a, b = _WORD.findall(old or ""), _WORD.findall(new or "")
     segments: list[tuple[str, str]] = []
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
