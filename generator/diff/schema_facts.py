@@ -4,6 +4,7 @@ property is only read, a writeOnly one only sent)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,17 +34,7 @@ class SchemaWalk:
     old: Api
     new: Api
 
-    def add(
-        self,
-        kind: str,
-        where: _Where,
-        location: str,
-        old: JSON = None,
-        new: JSON = None,
-        detail: str = "",
-        in_base: bool = False,
-    ) -> None:
-        raise NotImplementedError
+    add: Callable[..., None]  # (kind, where, location, old, new, detail, in_base)
 
     def same_value(self, a: JSON, b: JSON) -> bool:
         """Equal once the old api-version string is read as the new one."""
