@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
-from urllib.parse import urlsplit
 
 import jinja2
 
+from ..conventions import Conventions
 from ..ir import Api
-from ..naming import snake
+from ..naming import field_name, snake
 from ..specs import cache_dir
 from .imports import import_block, import_line, whole
 from .layout import assignment, class_header, hint, statement, text
 from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias
 from .params import ParamAlias, ParamClass
-from .pysource import clean_lines, docstring, py_str
+from .pysource import clean_lines, docstring, py_str, py_tuple
 from .pytypes import (
     DICT,
     LIST,
@@ -49,6 +49,7 @@ from .views import (
 )
 
 STATIC_FILES = (
+    "_constants.py",
     "_types.py",
     "_base_client.py",
     "_errors.py",
@@ -68,6 +69,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["py_str"] = py_str
+    env.filters["py_tuple"] = py_tuple
+    env.filters["attribute"] = field_name
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
     env.globals["statement"] = statement
@@ -95,12 +98,14 @@ class GeneratedPackage:
     client: ClientPlan
 
 
-def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage:
+def render_package(
+    api: Api, package: str, api_version: str, conventions: Conventions
+) -> GeneratedPackage:
     models = ModelPlan(api)
-    client = ClientPlan(api, models)
+    client = ClientPlan(api, models, conventions)
     env = environment()
     files: dict[str, str] = {}
-    context = {"api": api}
+    context = {"api": api, "conventions": conventions, "connection": client.connection}
     for name in STATIC_FILES:
         files[name] = (
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
@@ -438,29 +443,8 @@ def _method_view(method: Method, flavor: str) -> MethodView:
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
-    server = api.servers[0] if api.servers else None
-    url = server.url if server else ""
-    split = urlsplit(url.replace("{", "").replace("}", "")) if url else None
-    base_path = split.path.rstrip("/") if split else ""
-    templated_host = bool(
-        server and server.variables and "{" in url.split("/")[2 if "//" in url else 0]
-    )
-    default_endpoint = None
-    if split and split.scheme and not templated_host:
-        default_endpoint = f"{split.scheme}://{split.netloc}"
-    api_key_header = next(
-        (
-            s.parameter_name
-            for s in api.security_schemes
-            if s.type == "apiKey" and s.location == "header"
-        ),
-        "api-key",
-    )
-    sends_api_version = any(
-        p.location == "query" and p.name == "api-version"
-        for op in api.operations
-        for p in op.parameters
-    )
+    connection = client.connection
+    url = connection.server_url
     doc = clean_lines(api.description) or [api.title]
     doc = [
         doc[0],
@@ -503,10 +487,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
     return {
         "api": api,
         "api_version": api_version,
-        "base_path": base_path,
-        "default_endpoint": default_endpoint,
-        "api_key_header": api_key_header,
-        "sends_api_version": sends_api_version,
+        "connection": connection,
         "flavors": flavors,
         "client_doc": doc,
         "imports": import_block(_flatten(imports), ".", ""),

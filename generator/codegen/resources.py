@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..conventions import Conventions
 from ..ir import Api, MediaType, Operation, Response, Schema
 from ..naming import field_name, pascal, snake, unique
+from .connection import plan_connection
 from .models import ModelPlan, schema_doc
 from .params import ParamPlan, is_open_enum
 from .results import (
@@ -31,21 +33,12 @@ from .pytypes import (
     without_none,
 )
 
-# Set by the client itself, never a method argument.
-CLIENT_PARAMS = {
-    ("query", "api-version"),
-    ("header", "api-key"),
-    ("header", "authorization"),
-}
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
 BODY_NAMES = ("self", "warnings")
 # Members every client or resource class has, which no resource or method may replace.
 CLASS_MEMBERS = ("close", "with_raw_response")
-# Azure routes data-plane calls through a deployment: /deployments/{deployment-id}/...
-# scopes the call; it does not name a resource.
-SCOPE_SEGMENT = "deployments"
 
 JSON_TYPES = ("application/json", "text/json")
 SERVER_SENT_EVENT = Name("ServerSentEvent", "_streaming")
@@ -96,10 +89,11 @@ class Resource:
         return self.path[-1] if self.path else ""
 
 
-def _resource_path(op: Operation) -> tuple[list[str], str]:
-    """(resource path, method name) for an operation."""
+def _resource_path(op: Operation, scopes: tuple[str, ...]) -> tuple[list[str], str]:
+    """(resource path, method name) for an operation; `scopes` are the segments that
+    scope a call (followed by a parameter) rather than name a resource."""
     segments = [s for s in op.path.split("/") if s]
-    if len(segments) >= 2 and segments[0] == SCOPE_SEGMENT and _is_param(segments[1]):
+    if len(segments) >= 2 and segments[0] in scopes and _is_param(segments[1]):
         segments = segments[2:]
     literals = [_member(snake(s)) for s in segments if not _is_param(s)]
     method = op.method
@@ -137,10 +131,12 @@ def _is_param(segment: str) -> bool:
 
 
 class ClientPlan:
-    def __init__(self, api: Api, models: ModelPlan) -> None:
+    def __init__(self, api: Api, models: ModelPlan, conventions: Conventions) -> None:
         self.api = api
         self.models = models
         self.params = ParamPlan(api, models)
+        self.conventions = conventions
+        self.connection = plan_connection(api, conventions)
         self.root = Resource((), "Client")
         self.class_names: set[str] = set(models.taken)
         self.methods: list[tuple[tuple[str, ...], Method]] = []
@@ -158,7 +154,7 @@ class ClientPlan:
         wanted = [
             (tuple(path), name, op)
             for op in self.api.operations
-            for path, name in [_resource_path(op)]
+            for path, name in [_resource_path(op, self.conventions.scope_segments)]
         ]
         owners: dict[tuple[tuple[str, ...], str], Operation] = {}
         for path, name, op in wanted:
@@ -212,7 +208,9 @@ class ClientPlan:
         taken = set(COMMON_KWARGS) | set(BODY_NAMES)
         args: list[Argument] = []
         for param in op.parameters:
-            if (param.location, param.name.lower()) in CLIENT_PARAMS:
+            if self.connection.sets_parameter(
+                self.conventions, param.location, param.name
+            ):
                 continue
             annotation = self.params.type_of(param.schema) if param.schema else STR
             args.append(
@@ -288,7 +286,9 @@ class ClientPlan:
                 if parses_named
                 else union([stream_type, SERVER_SENT_EVENT])
             )
-            overloads, return_type = stream_overloads(return_type, chunk)
+            overloads, return_type = stream_overloads(
+                self.conventions.stream_flag, return_type, chunk
+            )
         elif response_kind == "json_or_text":
             overloads = self.format_overloads(op, args)
         return Method(
@@ -346,9 +346,8 @@ class ClientPlan:
         self, op: Operation, args: list[Argument]
     ) -> tuple[Node | None, bool, Schema | None]:
         """The chunk type of a streamed response, for operations with a `stream` flag."""
-        flag = next(
-            (a for a in args if a.wire == "stream" and a.location == "body"), None
-        )
+        wire = self.conventions.stream_flag
+        flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
         if flag is not None and without_none(flag.annotation) != BOOL:
             flag = None  # a `stream` field that is not a flag
         if flag is None:
@@ -411,10 +410,13 @@ class ClientPlan:
         return union([self.models.type_of(v) for v in rest])
 
     def page_item(self, op: Operation, response_model: Node | None) -> Node | None:
-        """The item type of a cursor-paginated list (`data`, `has_more`, `after`)."""
+        """The item type of a cursor-paginated list (by default `data`, `has_more`,
+        an `after` query parameter)."""
+        conventions = self.conventions
         if op.method != "get" or response_model is None:
             return None
-        if not any(p.name == "after" and p.location == "query" for p in op.parameters):
+        cursor = conventions.page_cursor_parameter
+        if not any(p.name == cursor and p.location == "query" for p in op.parameters):
             return None
         success = _success(op)
         media = (
@@ -431,8 +433,8 @@ class ClientPlan:
             else ([], False)
         )
         names = {p.name: p for p in props}
-        data = names.get("data")
-        if data is None or "has_more" not in names:
+        data = names.get(conventions.page_items_field)
+        if data is None or conventions.page_has_more_field not in names:
             return None
         items = self.api.resolve(data.schema)
         if items.type != "array" or items.items is None:

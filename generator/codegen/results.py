@@ -41,15 +41,17 @@ class Overload:
     returns: Node
 
 
-def stream_overloads(returned: Node, chunk: Node) -> tuple[list[Overload], Node]:
-    """`stream` omitted or False: the response; True: a Stream of chunks; a plain
+def stream_overloads(
+    flag: str, returned: Node, chunk: Node
+) -> tuple[list[Overload], Node]:
+    """The `flag` omitted or False: the response; True: a Stream of chunks; a plain
     bool: either. Also the implementation's result."""
     streamed = Subscript(STREAM, (chunk,))
     either = union([returned, streamed])
     return [
-        Overload("stream", union([Literal((False,)), NONE]), True, returned),
-        Overload("stream", Literal((True,)), False, streamed),
-        Overload("stream", BOOL, False, either),
+        Overload(flag, union([Literal((False,)), NONE]), True, returned),
+        Overload(flag, Literal((True,)), False, streamed),
+        Overload(flag, BOOL, False, either),
     ], either
 
 
