@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 
 from loopback import Loopback
+from typecheck import mypy_strict, pyright_errors
 
 SCRIPTS = Path(__file__).parent / "user_scripts"
 TWINS = ("sdkgen", "openai")
@@ -261,47 +261,10 @@ def test_script_runs_against_a_loopback_server(
 def test_scripts_pass_mypy_strict(
     twin: str, generated_root: Path, tmp_path: Path
 ) -> None:
-    result = subprocess.run(
-        [
-            sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-            "--cache-dir", str(tmp_path / "mypy-cache"), str(SCRIPTS / twin),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MYPYPATH": str(generated_root)},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-3000:]
-
-
-def pyright() -> str:
-    """The pyright command of the environment (the `pyright` package from PyPI,
-    which runs its bundled build on the machine's node)."""
-    found = shutil.which("pyright", path=str(Path(sys.executable).parent))
-    assert found, "pyright is missing: pip install -e '.[dev]' installs it"
-    return found
-
-
-def run_pyright(targets: list[Path], extra_paths: list[Path], tmp_path: Path) -> str:
-    config = tmp_path / "pyrightconfig.json"
-    config.write_text(
-        json.dumps(
-            {
-                "include": [str(t) for t in targets],
-                "extraPaths": [str(p) for p in extra_paths],
-                "typeCheckingMode": "basic",
-            }
-        )
-    )
-    result = subprocess.run(
-        [pyright(), "--pythonpath", sys.executable, "-p", str(config)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    return result.stdout
+    assert mypy_strict([SCRIPTS / twin], [generated_root], tmp_path / "cache") == ""
 
 
 @pytest.mark.parametrize("twin", TWINS)
 def test_scripts_pass_pyright(twin: str, generated_root: Path, tmp_path: Path) -> None:
-    out = run_pyright([SCRIPTS / twin], [generated_root], tmp_path)
-    assert "0 errors" in out
+    scripts = sorted((SCRIPTS / twin).glob("*.py"))
+    assert pyright_errors(scripts, [generated_root], tmp_path) == []

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 from ..ir import Api, Property, Schema
 from ..naming import constant, field_name, pascal, unique
 from .pysource import clean_lines, py_value
+from .variants import variant_name
 from .pytypes import (
     ANY,
     BUILTIN_TYPE_NAMES,
@@ -144,6 +145,7 @@ class ModelPlan:
         self.definitions: dict[str, Definition] = {}
         self.component_names: dict[str, str] = {}
         self.inline_names: dict[str, str] = {}  # schema pointer -> name
+        self.variant_names: dict[str, str] = {}  # union member pointer -> wanted name
         for name in api.schemas:
             self.component_names[name] = unique(pascal(name), self.taken)
         for name, schema in api.schemas.items():
@@ -158,7 +160,7 @@ class ModelPlan:
         elif enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
         elif is_union(schema) and not schema.nullable:
-            self.define_alias(py_name, union(self.union_parts(schema)), doc)
+            self.define_alias(py_name, union(self.union_parts(schema, py_name)), doc)
         else:
             self.define_alias(py_name, self.type_of(schema), doc)
 
@@ -239,7 +241,8 @@ class ModelPlan:
         """The class/enum/alias defined for an inline schema."""
         if schema.pointer in self.inline_names:
             return _model_name(self.inline_names[schema.pointer])
-        py_name = unique(pascal(schema.name or "Model"), self.taken)
+        wanted = self.variant_names.get(schema.pointer) or pascal(schema.name or "Model")
+        py_name = unique(wanted, self.taken)
         self.inline_names[schema.pointer] = py_name
         doc = schema_doc(schema)
         if is_model(self.api, schema):
@@ -247,12 +250,12 @@ class ModelPlan:
         elif enum_values(schema):
             self.definitions[py_name] = self.enum(py_name, schema, doc)
         else:
-            self.define_alias(py_name, union(self.union_parts(schema)), doc)
+            self.define_alias(py_name, union(self.union_parts(schema, py_name)), doc)
         return _model_name(py_name)
 
     # -- type expressions -------------------------------------------------------------
 
-    def union_parts(self, schema: Schema) -> list[Node]:
+    def union_parts(self, schema: Schema, parent: str | None = None) -> list[Node]:
         """The members of a union, ordered so that pydantic gives a value back as it
         came: an enum class never matches strictly, so it goes first (else "1" could
         become 1.0 through `float | Enum`); `Literal[0] | bool` reads false as 0, so
@@ -261,7 +264,13 @@ class ModelPlan:
         enums: list[Node] = []
         parts: list[Node] = []
         literals: list[Any] = []
+        parent = parent or pascal(schema.name or "Model")
         for variant in schema.one_of + schema.any_of:
+            if variant.type != "ref":
+                self.variant_names.setdefault(
+                    variant.pointer,
+                    variant_name(self.api, self.flatten, parent, variant),
+                )
             values = self.literal_values(variant)
             if values is None:
                 typed = self.type_of(variant)
