@@ -150,7 +150,8 @@ class ClientPlan:
     def place_operations(self) -> list[tuple[tuple[str, ...], str, Operation]]:
         """Resource path and method name per operation. When two operations claim the same
         name, the one with more path parameters keeps it (the nested resource's own
-        verb); the others are named after their operationId."""
+        verb); the others are named after their operationId, as is a method that would
+        shadow a sub-resource of the same name (`guilds.prune` and `guilds.prune.list`)."""
         wanted = [
             (tuple(path), name, op)
             for op in self.api.operations
@@ -161,12 +162,16 @@ class ClientPlan:
             current = owners.get((path, name))
             if current is None or op.path.count("{") > current.path.count("{"):
                 owners[(path, name)] = op
+        children: dict[tuple[str, ...], set[str]] = {}
+        for path, _, _ in wanted:
+            for depth in range(len(path)):
+                children.setdefault(path[:depth], set()).add(path[depth])
         taken: dict[tuple[str, ...], set[str]] = {}
         for path, name in owners:
-            taken.setdefault(path, set()).add(name)
+            taken.setdefault(path, set()).update({name} | children.get(path, set()))
         out = []
         for path, name, op in wanted:
-            if owners[(path, name)] is not op:
+            if owners[(path, name)] is not op or name in children.get(path, ()):
                 name = unique(_member(snake(op.operation_id)), taken[path])
             out.append((path, name, op))
         return out

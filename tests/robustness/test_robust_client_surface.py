@@ -129,3 +129,49 @@ def test_wide_characters_are_measured_as_black_measures_them(tmp_path: Path) -> 
             text=True,
         )
         assert black.returncode == 0
+
+
+def test_a_method_never_shadows_a_resource_of_the_same_name(
+    tmp_path: Path, server: Loopback
+) -> None:
+    # guilds.prune(...) (an action on a guild) beside guilds.prune.list(...), and
+    # segments.delete(id) beside segments.delete.create() (a bulk delete)
+    item = [{"name": "id", "in": "path", "required": True, "schema": {}}]
+    spec = openapi(
+        {
+            **_operation(
+                "/guilds/{id}/prune", operationId="prune_guild", parameters=item
+            ),
+            "/guilds/{id}/prune/count": {
+                "get": {
+                    "operationId": "count_prune",
+                    "parameters": item,
+                    "responses": {"204": {"description": "x"}},
+                }
+            },
+            "/segments/{id}": {
+                "delete": {
+                    "operationId": "delete_segment",
+                    "parameters": item,
+                    "responses": {"204": {"description": "x"}},
+                }
+            },
+            **_operation("/segments/delete"),
+        }
+    )
+    with generated(spec, tmp_path) as (package, report):
+        client = package.Client(endpoint=server.url)
+        calls = {op["operation_id"]: op["call"] for op in report["operations"]}
+        assert len(set(calls.values())) == 4
+        for operation_id, path in [
+            ("prune_guild", "/api/guilds/1/prune"),
+            ("count_prune", "/api/guilds/1/prune/count"),
+            ("delete_segment", "/api/segments/1"),
+            ("op", "/api/segments/delete"),
+        ]:
+            target = client
+            for attribute in calls[operation_id].split("."):
+                target = getattr(target, attribute)
+            server.reply(204, None)
+            target(**({"id": "1"} if "{id}" in path or "/1" in path else {}))
+            assert server.last().path == path, (operation_id, calls[operation_id])
