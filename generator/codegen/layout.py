@@ -104,6 +104,9 @@ def hint(
     shape = annotation.split()
     if isinstance(shape, Brackets):
         return "\n".join(_right_hand_split(shape, indent, head, tail))
+    if shape is None and not fits(" " * (indent + INDENT) + annotation.render()):
+        # parentheses would not make it fit: black adds none
+        return f"{pad}{head}{annotation.render()}{tail}"
     inner = text(annotation, indent + INDENT)
     return f"{pad}{head}(\n{inner}\n{pad}){tail}"
 
@@ -118,25 +121,68 @@ def assignment(
     if value is None:
         assert annotation is not None
         return hint(head, annotation, "", indent)
+    if annotation is None:
+        return _optional_parens(f"{target} = ", value, indent)
     line = f"{pad}{hinted} = {value.render()}"
     if fits(line):
         return line
     shape = value.split()
     if isinstance(shape, Brackets) and fits(f"{pad}{hinted} = {shape.head}"):
         return text(value, indent, f"{hinted} = ")
-    if shape is None and annotation is None and not fits(pad + " " * 4 + value.render()):
-        return line  # parentheses would not make a long string fit: black adds none
-    if annotation is None or fits(f"{pad}{hinted} = ("):
+    alone = fits(" " * (indent + INDENT) + value.render())
+    if fits(f"{pad}{hinted} = (") and alone:
         return f"{pad}{hinted} = (\n{text(value, indent + INDENT)}\n{pad})"
-    # Neither the value nor parentheses around it fit: the hint breaks first.
-    hinted_lines = hint(head, annotation, "", indent, broken=True).split("\n")
-    last = hinted_lines.pop()
-    return "\n".join(hinted_lines + [text(value, indent, last.lstrip() + " = ")])
+    # Neither the value nor parentheses around it fit: the hint breaks, when the line
+    # it then opens with fits; else the value breaks and its first line the hint.
+    hint_shape = annotation.split()
+    opener = hint_shape.head if isinstance(hint_shape, Brackets) else "("
+    if fits(f"{pad}{head}{opener}") or not isinstance(shape, Brackets):
+        hinted_lines = hint(head, annotation, "", indent, broken=True).split("\n")
+        last = hinted_lines.pop()
+        return "\n".join(hinted_lines + [text(value, indent, last.lstrip() + " = ")])
+    value_lines = _right_hand_split(shape, indent, f"{hinted} = ", "")
+    first = hint(head, annotation, f" = {shape.head}", indent, broken=True)
+    return "\n".join([first] + value_lines[1:])
+
+
+def returned(value: Node, indent: int) -> str:
+    return _optional_parens("return ", value, indent)
+
+
+def _optional_parens(prefix: str, value: Node, indent: int) -> str:
+    """`prefix` + value (`return x`, `name = x`): split at the value's brackets; if
+    the line that opens them is still too long, in parentheses instead when every
+    line then fits (black's second opinion); a value with no brackets gets them only
+    when that makes it fit."""
+    pad = " " * indent
+    line = f"{pad}{prefix}{value.render()}"
+    if fits(line):
+        return line
+    inner = lines(value, indent + INDENT)
+    wrapped = [f"{pad}{prefix}("] + inner + [f"{pad})"]
+    if value.split() is None:
+        return "\n".join(wrapped) if len(inner) == 1 and fits(inner[0]) else line
+    split = lines(value, indent, prefix)
+    if not fits(split[0]) and all(fits(x) for x in wrapped):
+        return "\n".join(wrapped)
+    return "\n".join(split)
 
 
 def statement(target: str, value: str, indent: int) -> str:
     """`target = value` for a value black does not break (a literal, a name)."""
     return assignment(target, None, Code(value), indent)
+
+
+def def_line(name: str, params: list[str], returns: str, indent: int) -> str:
+    """`def name(params) -> returns:`; too long, the parameters one per line with a
+    trailing comma, and the return hint broken the way `hint` breaks it."""
+    pad = " " * indent
+    line = f"{pad}def {name}({', '.join(params)}) -> {returns}:"
+    if fits(line):
+        return line
+    inner = " " * (indent + INDENT)
+    head = [f"{pad}def {name}("] + [f"{inner}{p}," for p in params]
+    return "\n".join(head + [hint(") -> ", Code(returns), ":", indent)])
 
 
 def class_header(name: str, base: str) -> str:

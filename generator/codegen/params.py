@@ -8,7 +8,7 @@ properties are left out. Models stay for responses.
 from __future__ import annotations
 
 import keyword
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ir import Api, Schema
 from ..naming import pascal, unique
@@ -140,15 +140,20 @@ class ParamPlan:
             return ANY
         if is_model(self.api, target):
             return self.typed_dict(ref, target)
-        if is_union(target) and not enum_values(target):
-            if ref not in self.names:
-                name = self.name_for(self.models.component_names[ref])
-                self.names[ref] = name
-                alias = ParamAlias(name, ANY, schema_doc(target))
-                self.definitions[name] = alias  # before its members: recursion
-                alias.value = self.union(target, False)
-            return Name(self.names[ref], MODULE)
-        return self.base_type(target, False)
+        nested = (
+            (is_union(target) and not enum_values(target))
+            or target.items is not None
+            or isinstance(target.additional_properties, Schema)
+        )
+        if not nested:  # a string, an enum: written out where it is used
+            return self.base_type(target, False)
+        if ref not in self.names:  # a union or container: an alias, maybe recursive
+            name = self.name_for(self.models.component_names[ref])
+            self.names[ref] = name
+            alias = ParamAlias(name, ANY, schema_doc(target))
+            self.definitions[name] = alias  # before its members: recursion
+            alias.value = self.type_of(replace(target, nullable=False))
+        return Name(self.names[ref], MODULE)
 
     def typed_dict(self, key: str, schema: Schema) -> Node:
         if key not in self.names:

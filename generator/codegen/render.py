@@ -13,7 +13,15 @@ from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
 from .imports import import_block, import_line, whole
-from .layout import assignment, class_header, hint, statement, text
+from .layout import (
+    assignment,
+    class_header,
+    def_line,
+    hint,
+    returned,
+    statement,
+    text,
+)
 from .models import EnumClass, ModelClass, ModelField, ModelPlan, TypeAlias
 from .params import ParamAlias, ParamClass
 from .pysource import clean_lines, docstring, py_str, py_tuple
@@ -77,6 +85,9 @@ def environment() -> jinja2.Environment:
     env.globals["assignment"] = assignment
     env.globals["hint"] = hint
     env.globals["code"] = text
+    env.globals["def_line"] = def_line
+    env.globals["returned"] = returned
+    env.globals["call"] = lambda func, *args: Call(Name(func), tuple(map(Code, args)))
     return env
 
 
@@ -434,12 +445,19 @@ def _method_view(method: Method, flavor: str) -> MethodView:
         body_whole=method.body_whole.name if method.body_whole else None,
         body_kind=method.body_kind,
         response_kind=method.response_kind,
-        response_type=method.response_model,
-        error_type=method.error_model,
-        stream_type=method.stream_type,
+        response_type=_runtime(method.response_model),
+        error_type=_runtime(method.error_model),
+        stream_type=_runtime(method.stream_type),
         stream_parses_named_events=method.stream_parses_named_events,
         paginated=method.page_item is not None,
     )
+
+
+def _runtime(node: Node | None) -> Node | None:
+    """A type the method body passes to the runtime, evaluated on each call: its
+    unions subscripted, list and dict spelled the typing way (an argument may be
+    named `list`)."""
+    return subscripted(_annotation(node)) if node is not None else None
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:

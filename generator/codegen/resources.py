@@ -36,7 +36,7 @@ from .pytypes import (
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
-BODY_NAMES = ("self", "warnings")
+BODY_NAMES = ("self", "warnings", "cast")
 # Members every client or resource class has, which no resource or method may replace.
 CLASS_MEMBERS = ("close", "with_raw_response")
 
