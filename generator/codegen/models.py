@@ -172,12 +172,20 @@ class ModelPlan:
         # Registered before its fields are typed, so self-references find it.
         self.definitions[py_name] = model
         props, closed = self.flatten(schema, set())
+        # Models are what responses parse into: a writeOnly property is never there.
+        props = [p for p in props if not self.marked(p, "write_only")]
         model.closed = closed
         # Models accept attribute names as well as wire names, so no attribute may
         # spell another field's wire name: "a_b" keeps it, "a-b" becomes a_b2.
         taken = {p.name for p in props if self.attribute(p.name) == p.name}
         for prop in props:
             model.fields.append(self.model_field(prop, taken))
+
+    def marked(self, prop: Property, flag: str) -> bool:
+        """Whether a property is read_only / write_only, on itself or its $ref."""
+        return bool(
+            getattr(prop.schema, flag) or getattr(self.api.resolve(prop.schema), flag)
+        )
 
     def attribute(self, wire: str) -> str:
         name = field_name(wire)

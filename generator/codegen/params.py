@@ -170,8 +170,7 @@ class ParamPlan:
             definition = ParamClass(name, schema_doc(schema))
             self.definitions[name] = definition  # before its fields: recursion
             for prop in props:
-                target = self.api.resolve(prop.schema)
-                if prop.schema.read_only or target.read_only:
+                if self.models.marked(prop, "read_only"):
                     continue  # set by the server, never sent
                 annotation = self.type_of(prop.schema)
                 if prop.required:

@@ -318,14 +318,19 @@ class ClientPlan:
     def body_fields(
         self, schema: Schema | None
     ) -> list[tuple[str, Schema, bool]] | None:
-        """The body's top-level fields, when it is an object with named properties."""
+        """The body's top-level fields, when it is an object with named properties;
+        readOnly ones are the server's, never arguments."""
         if schema is None:
             return None
         target = self.api.resolve(schema)
         if target.type != "object" or not (target.properties or target.all_of):
             return None
         props, _ = self.models.flatten(target, set())
-        return [(p.name, p.schema, p.required) for p in props]
+        return [
+            (p.name, p.schema, p.required)
+            for p in props
+            if not self.models.marked(p, "read_only")
+        ]
 
     def response(self, op: Operation) -> tuple[str, Node | None, Node]:
         success = _success(op)
