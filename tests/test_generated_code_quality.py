@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -46,6 +47,46 @@ def test_no_class_is_named_variant_n(generated_root: Path) -> None:
         names = re.findall(r"^class (\w+)|^(\w+): TypeAlias", models.read_text(), re.M)
         numbered = [n for pair in names for n in pair if re.search(r"Variant\d+$", n)]
         assert numbered == [], (api_version, numbered[:10])
+
+
+def _docstring_lines(source: str) -> list[str]:
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(
+            node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+        ):
+            text = ast.get_docstring(node, clean=False)
+            if text:
+                lines += text.splitlines()
+    return lines
+
+
+@pytest.mark.parametrize("api_version", PINNED)
+def test_docstrings_are_wrapped_and_hold_no_relative_links(
+    generated_root: Path, api_version: str
+) -> None:
+    for path in _package_dir(generated_root, api_version).rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "](/" not in source, path
+        for line in _docstring_lines(source):
+            # a line may only overflow with a word that cannot be broken (a URL)
+            assert len(line) <= 88 or " " not in line.strip(), (path.name, line)
+
+
+@pytest.mark.parametrize("api_version", PINNED)
+def test_every_model_with_spec_text_has_a_docstring(
+    generation, sdk, api_version: str
+) -> None:
+    schemas = spec_json(api_version)["components"]["schemas"]
+    models = sdk(api_version).models
+    for entry in generation[1][api_version]["models"]:
+        schema = schemas[entry["schema"]]
+        texts = [schema] + [p for p in schema.get("allOf", []) if "$ref" not in p]
+        cls = getattr(models, entry["class"].partition(":")[2])
+        if isinstance(cls, type) and any(
+            p.get("description") or p.get("title") for p in texts
+        ):
+            assert cls.__doc__ and cls.__doc__.strip(), entry
 
 
 @pytest.mark.parametrize("api_version", PINNED)

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .pysource import LINE_LENGTH
 from .pytypes import Brackets, Code, Node, Operands
-
-LINE_LENGTH = 88
 INDENT = 4
 
 

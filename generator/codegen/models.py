@@ -168,7 +168,7 @@ class ModelPlan:
         self.definitions[py_name] = TypeAlias(py_name, subscripted(value), doc)
 
     def define_class(self, py_name: str, schema: Schema) -> None:
-        model = ModelClass(py_name, schema, schema_doc(schema))
+        model = ModelClass(py_name, schema, self.class_doc(schema))
         # Registered before its fields are typed, so self-references find it.
         self.definitions[py_name] = model
         props, closed = self.flatten(schema, set())
@@ -180,6 +180,14 @@ class ModelPlan:
         taken = {p.name for p in props if self.attribute(p.name) == p.name}
         for prop in props:
             model.fields.append(self.model_field(prop, taken))
+
+    def class_doc(self, schema: Schema) -> list[str]:
+        """A class's text: its schema's, else that of the first allOf part with any."""
+        for part in (schema, *schema.all_of):
+            lines = schema_doc(part, self.api)
+            if lines:
+                return lines
+        return []
 
     def marked(self, prop: Property, flag: str) -> bool:
         """Whether a property is read_only / write_only, on itself or its $ref."""
