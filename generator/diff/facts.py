@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ir import JSON, Api, MediaType, Operation, Parameter, Property, Schema
+from ..parse.pointers import escape_pointer
 
 # Stands in for a missing schema (a parameter without one, an array without items).
 _ANY = Schema(type="any", pointer="")
@@ -198,7 +199,7 @@ class _Walk:
         new = {m.media_type: m for m in b}
         several = len(old.keys() | new.keys()) > 1
         for name, media in new.items():
-            at = f"{location}/{_escape(name)}"
+            at = f"{location}/{escape_pointer(name)}"
             if name in old:
                 inner = (
                     replace(where, root=f"{where.root} {name}") if several else where
@@ -209,7 +210,10 @@ class _Walk:
         for name in old:
             if name not in new:
                 self.add(
-                    "media-type-removed", where, f"{location}/{_escape(name)}", old=name
+                    "media-type-removed",
+                    where,
+                    f"{location}/{escape_pointer(name)}",
+                    old=name,
                 )
 
     def responses(self, a: Operation, b: Operation, where: _Where) -> None:
@@ -421,10 +425,6 @@ class _Walk:
                     target,
                     value,
                 )
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _param_root(param: Parameter) -> str:

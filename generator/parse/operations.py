@@ -1,0 +1,273 @@
+"""Path items and operations -> `ir.Operation`: parameters, request bodies,
+responses, their media types and examples, and security requirements."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from ..ir import (
+    Encoding,
+    Example,
+    Header,
+    MediaType,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+)
+from ..naming import pascal, snake
+from .loader import load_document
+from .nodes import NodeReader, bool_or_none, doc_text, extensions
+from .pointers import escape_pointer
+from .schemas import SchemaReader
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
+
+SecurityRequirements = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
+
+
+class OperationReader(NodeReader):
+    def __init__(self, schemas: SchemaReader) -> None:
+        super().__init__(schemas.docs)
+        self.schemas = schemas
+
+    def operations(self, paths: dict[str, Any]) -> tuple[Operation, ...]:
+        out = []
+        for path, item in paths.items():
+            item_pointer = f"/paths/{escape_pointer(path)}"
+            if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in path):
+                raise self.fail(item_pointer, "path contains a control character")
+            item, item_pointer = self.docs.deref(item, item_pointer)
+            item = self.obj(item, item_pointer, "path item")
+            shared = self.array(
+                item.get("parameters") or [], item_pointer + "/parameters", "parameters"
+            )
+            for method in HTTP_METHODS:
+                if method in item:
+                    out.append(
+                        self.operation(path, method, item[method], shared, item_pointer)
+                    )
+        return tuple(out)
+
+    def operation(
+        self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str
+    ) -> Operation:
+        pointer = f"{item_pointer}/{method}"
+        node = self.obj(node, pointer, "operation")
+        # Without an operationId, one is derived from method and path: post_responses.
+        operation_id = self.string(node, "operationId", pointer) or snake(
+            f"{method} {path}"
+        )
+        hint = pascal(operation_id)
+        params: dict[tuple[str, str], Parameter] = {}
+        for i, raw in enumerate(shared):
+            param = self.parameter(raw, f"{item_pointer}/parameters/{i}", hint)
+            params[(param.name, param.location)] = param
+        own = self.array(
+            node.get("parameters") or [], pointer + "/parameters", "parameters"
+        )
+        for i, raw in enumerate(own):
+            param = self.parameter(raw, f"{pointer}/parameters/{i}", hint)
+            params[(param.name, param.location)] = param
+        body = None
+        if "requestBody" in node:
+            body = self.request_body(
+                node["requestBody"], f"{pointer}/requestBody", hint
+            )
+        responses = tuple(
+            self.response(
+                str(status),
+                raw,
+                f"{pointer}/responses/{escape_pointer(str(status))}",
+                hint,
+            )
+            for status, raw in self.obj(
+                node.get("responses") or {}, f"{pointer}/responses", "responses"
+            ).items()
+        )
+        security = (
+            self.security(node["security"] or [], pointer + "/security")
+            if "security" in node
+            else None
+        )
+        tags = node.get("tags")
+        return Operation(
+            method=method,
+            path=path,
+            operation_id=operation_id,
+            pointer=pointer,
+            tags=(
+                tuple(t for t in tags if isinstance(t, str))
+                if isinstance(tags, list)
+                else ()
+            ),
+            summary=doc_text(node.get("summary")),
+            description=doc_text(node.get("description")),
+            deprecated=bool(node.get("deprecated", False)),
+            parameters=tuple(params.values()),
+            request_body=body,
+            responses=responses,
+            security=security,
+            examples=self.examples(
+                node.get("x-ms-examples") or {}, f"{pointer}/x-ms-examples"
+            ),
+            extensions=extensions(node, skip=("x-ms-examples",)),
+        )
+
+    def parameter(self, raw: Any, pointer: str, hint: str) -> Parameter:
+        node, pointer = self.docs.deref(raw, pointer)
+        node = self.obj(node, pointer, "parameter")
+        name, location = node.get("name"), node.get("in")
+        if not isinstance(name, str) or location not in PARAMETER_LOCATIONS:
+            raise self.fail(
+                pointer,
+                "parameter needs a 'name' and 'in' (path, query, header or cookie)",
+            )
+        schema = None
+        if "schema" in node:
+            schema = self.schemas.schema(
+                node["schema"], pointer + "/schema", hint + pascal(name)
+            )
+        elif "content" in node:
+            media: Any = next(
+                iter(
+                    self.obj(node["content"], pointer + "/content", "content").values()
+                ),
+                {},
+            )
+            media = self.obj(media or {}, pointer + "/content", "media type")
+            if "schema" in media:
+                schema = self.schemas.schema(
+                    media["schema"], pointer + "/content", hint + pascal(name)
+                )
+        return Parameter(
+            name=name,
+            location=location,
+            schema=schema,
+            required=bool(node.get("required", location == "path")),
+            description=doc_text(node.get("description")),
+            deprecated=bool(node.get("deprecated", False)),
+            style=self.string(node, "style", pointer),
+            explode=bool_or_none(node.get("explode")),
+            pointer=pointer,
+        )
+
+    def request_body(self, raw: Any, pointer: str, hint: str) -> RequestBody:
+        node, pointer = self.docs.deref(raw, pointer)
+        node = self.obj(node, pointer, "requestBody")
+        return RequestBody(
+            content=self.content(
+                node.get("content") or {}, pointer + "/content", hint + "Request"
+            ),
+            required=bool(node.get("required", False)),
+            description=doc_text(node.get("description")),
+        )
+
+    def response(self, status: str, raw: Any, pointer: str, hint: str) -> Response:
+        node, pointer = self.docs.deref(raw, pointer)
+        node = self.obj(node, pointer, "response")
+        suffix = "Response" if status in ("200", "201") else f"Response{pascal(status)}"
+        raw_headers = self.obj(
+            node.get("headers") or {}, pointer + "/headers", "headers"
+        )
+        headers = tuple(
+            self.header(name, header, pointer, hint)
+            for name, header in raw_headers.items()
+        )
+        return Response(
+            status=status,
+            description=doc_text(node.get("description")),
+            content=self.content(
+                node.get("content") or {}, pointer + "/content", hint + suffix
+            ),
+            headers=headers,
+        )
+
+    def header(self, name: str, raw: Any, response_pointer: str, hint: str) -> Header:
+        pointer = f"{response_pointer}/headers/{escape_pointer(name)}"
+        node, pointer = self.docs.deref(raw, pointer)
+        node = self.obj(node, pointer, "header")
+        return Header(
+            name=name,
+            schema=self.schemas.schema(
+                node.get("schema", {}), pointer + "/schema", hint + pascal(name)
+            ),
+            description=doc_text(node.get("description")),
+            required=bool(node.get("required", False)),
+            deprecated=bool(node.get("deprecated", False)),
+        )
+
+    def content(self, node: Any, pointer: str, hint: str) -> tuple[MediaType, ...]:
+        node = self.obj(node, pointer, "content")
+        return tuple(
+            self.media_type(media_type, media, pointer, hint)
+            for media_type, media in node.items()
+        )
+
+    def media_type(
+        self, media_type: str, raw: Any, content_pointer: str, hint: str
+    ) -> MediaType:
+        pointer = f"{content_pointer}/{escape_pointer(media_type)}"
+        media = self.obj(raw or {}, pointer, "media type")
+        schema = None
+        if "schema" in media:
+            schema = self.schemas.schema(media["schema"], pointer + "/schema", hint)
+        raw_encoding = self.obj(
+            media.get("encoding") or {}, pointer + "/encoding", "encoding"
+        )
+        encoding = []
+        for name, enc in raw_encoding.items():
+            e_pointer = f"{pointer}/encoding/{escape_pointer(name)}"
+            enc = self.obj(enc, e_pointer, "encoding")
+            encoding.append(
+                Encoding(
+                    property_name=name,
+                    content_type=self.string(enc, "contentType", e_pointer),
+                    style=self.string(enc, "style", e_pointer),
+                    explode=bool_or_none(enc.get("explode")),
+                )
+            )
+        examples = tuple(
+            self.obj(
+                media.get("examples") or {}, pointer + "/examples", "examples"
+            ).items()
+        )
+        if "example" in media:
+            examples = (("example", media["example"]),) + examples
+        return MediaType(
+            media_type=media_type,
+            schema=schema,
+            encoding=tuple(encoding),
+            examples=examples,
+        )
+
+    def examples(self, node: Any, pointer: str) -> tuple[Example, ...]:
+        out = []
+        for name, value in (node.items() if isinstance(node, dict) else ()):
+            ref = value.get("$ref") if isinstance(value, dict) else None
+            if not isinstance(ref, str):
+                out.append(Example(name=name, ref=None, data=value))
+                continue
+            file_part = ref.partition("#")[0]
+            target = self.docs.path.parent / file_part
+            data = None
+            if file_part and target.is_file():  # absent example files are tolerated
+                data = load_document(target)
+            out.append(Example(name=name, ref=ref, data=data))
+        return tuple(out)
+
+    def security(self, node: Any, pointer: str) -> SecurityRequirements:
+        out = []
+        for i, requirement in enumerate(self.array(node, pointer, "security")):
+            r_pointer = f"{pointer}/{i}"
+            schemes = []
+            for name, scopes in self.obj(
+                requirement, r_pointer, "security requirement"
+            ).items():
+                s_pointer = f"{r_pointer}/{escape_pointer(name)}"
+                scopes = self.array(scopes or [], s_pointer, "scopes")
+                schemes.append((name, tuple(str(scope) for scope in scopes)))
+            out.append(tuple(schemes))
+        return tuple(out)
