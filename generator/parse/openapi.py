@@ -7,6 +7,7 @@ The parts live beside this module: `refs` (the documents and `$ref` lookup),
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,11 +29,6 @@ def parse_openapi(path: str | Path) -> Api:
 
 
 class _DocumentReader(NodeReader):
-    def __init__(self, docs: Documents) -> None:
-        super().__init__(docs)
-        self.schemas = SchemaReader(docs)
-        self.operations = OperationReader(self.schemas)
-
     def api(self) -> Api:
         doc = self.docs.root
         version = self.version(doc)
@@ -41,13 +37,10 @@ class _DocumentReader(NodeReader):
         raw_schemas = self.obj(
             components.get("schemas") or {}, "/components/schemas", "schemas"
         )
-        schemas = {
-            name: self.schemas.schema(
-                node, f"/components/schemas/{escape_pointer(name)}", name, name
-            )
-            for name, node in raw_schemas.items()
-        }
-        return Api(
+        self.schemas = SchemaReader(self.docs, "/components/schemas/", raw_schemas)
+        self.operations = OperationReader(self.schemas)
+        schemas = self.schemas.components()
+        api = Api(
             source=self.docs.source,
             openapi=version,
             title=str(info.get("title", "")),
@@ -75,6 +68,9 @@ class _DocumentReader(NodeReader):
             ),
             schemas=schemas,
         )
+        if self.schemas.external:
+            api = replace(api, schemas={**schemas, **self.schemas.external})
+        return api
 
     def version(self, doc: Any) -> str:
         """The `openapi` version, refusing what is no OpenAPI 3.0/3.1 document."""

@@ -4,6 +4,7 @@ responses, their media types and examples, and security requirements."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from ..ir import (
@@ -39,8 +40,7 @@ class OperationReader(NodeReader):
             item_pointer = f"/paths/{escape_pointer(path)}"
             if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in path):
                 raise self.fail(item_pointer, "path contains a control character")
-            item, item_pointer = self.docs.deref(item, item_pointer)
-            item = self.obj(item, item_pointer, "path item")
+            item, item_pointer = self.path_item(item, item_pointer)
             shared = self.array(
                 item.get("parameters") or [], item_pointer + "/parameters", "parameters"
             )
@@ -51,11 +51,26 @@ class OperationReader(NodeReader):
                     )
         return tuple(out)
 
+    def path_item(self, node: Any, pointer: str) -> tuple[dict[str, Any], str]:
+        """A path item; one written as a `$ref` is the target, with the fields
+        written beside the `$ref` laid over it."""
+        beside = (
+            {k: v for k, v in node.items() if k != "$ref"}
+            if isinstance(node, dict) and "$ref" in node
+            else {}
+        )
+        node, pointer = self.docs.deref(node, pointer)
+        node = self.obj(node, pointer, "path item")
+        return ({**node, **beside} if beside else node), pointer
+
     def operation(
         self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str
     ) -> Operation:
-        pointer = f"{item_pointer}/{method}"
+        # An operation written as a `$ref` (one file per operation) is its target.
+        node, pointer = self.docs.deref(node, f"{item_pointer}/{method}")
         node = self.obj(node, pointer, "operation")
+        if not node:
+            raise self.fail(pointer, "empty operation object")
         # Without an operationId, one is derived from method and path: post_responses.
         operation_id = self.string(node, "operationId", pointer) or snake(
             f"{method} {path}"
@@ -250,13 +265,24 @@ class OperationReader(NodeReader):
             if not isinstance(ref, str):
                 out.append(Example(name=name, ref=None, data=value))
                 continue
-            file_part = ref.partition("#")[0]
-            target = self.docs.path.parent / file_part
-            data = None
-            if file_part and target.is_file():  # absent example files are tolerated
-                data = load_document(target)
-            out.append(Example(name=name, ref=ref, data=data))
+            out.append(
+                Example(name=name, ref=ref, data=self.example_file(ref, pointer))
+            )
         return tuple(out)
+
+    def example_file(self, ref: str, pointer: str) -> Any:
+        """An example file's content; None when it is absent (tolerated: specs ship
+        without some of them), remote, or outside the spec's folder."""
+        address = ref.partition("#")[0]
+        base = self.docs.folder_of(pointer)
+        if not address or "://" in address or "://" in base:
+            return None
+        target = (Path(base).parent / address).resolve()
+        if not target.is_file() or not (
+            self.docs.policy.outside_folder or target.is_relative_to(self.docs.folder)
+        ):
+            return None
+        return load_document(target)
 
     def security(self, node: Any, pointer: str) -> SecurityRequirements:
         out = []

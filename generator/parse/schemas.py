@@ -15,6 +15,7 @@ from ..naming import pascal
 from .nodes import extensions
 from .pointers import escape_pointer, unescape_pointer
 from .refs import Documents
+from .schema_names import SchemaNames
 from .schema_keywords import (
     SchemaKeywords,
     has_composition,
@@ -25,7 +26,6 @@ from .schema_keywords import (
     variant_hint,
 )
 
-COMPONENT_SCHEMA = "#/components/schemas/"
 # Deeper schemas are refused: generating code for them recurses once per level, and
 # no real spec comes close (the Azure OpenAI ones nest under 20 levels).
 MAX_SCHEMA_DEPTH = 100
@@ -34,10 +34,36 @@ _Variants = tuple[Schema, ...]
 
 
 class SchemaReader(SchemaKeywords):
-    def __init__(self, docs: Documents) -> None:
+    def __init__(
+        self, docs: Documents, component_pointer: str, components: dict[str, Any]
+    ) -> None:
+        """`components`: the root's named schemas, found at `component_pointer`
+        ("/components/schemas/", or "/definitions/" in Swagger 2.0)."""
         super().__init__(docs)
+        self.names = SchemaNames(component_pointer, components)
+        self.component_ref = "#" + component_pointer
+        self.external: dict[str, Schema] = {}  # schemas of other documents, by name
+        self.defining: set[str] = set()
         self.resolving: list[str] = []
         self.depth = 0
+
+    def components(self) -> dict[str, Schema]:
+        """The root's named schemas, each read with its name. One that is only a
+        `$ref` to another document's schema gives that schema its name."""
+        pointer = self.names.component_pointer.rstrip("/")
+        for name, node in self.names.components.items():
+            ref = (
+                node.get("$ref") if isinstance(node, dict) and len(node) == 1 else None
+            )
+            if isinstance(ref, str) and not ref.startswith("#"):
+                at = f"{pointer}/{escape_pointer(name)}/$ref"
+                where = self.final_target(*self.docs.lookup(ref, at))[1]
+                if not self.docs.is_root(where):
+                    self.names.claim(where, name)
+        return {
+            name: self.schema(node, f"{pointer}/{escape_pointer(name)}", name, name)
+            for name, node in self.names.components.items()
+        }
 
     def schema(
         self, node: Any, pointer: str, hint: str, component: str | None = None
@@ -75,21 +101,43 @@ class SchemaReader(SchemaKeywords):
         self, node: dict[str, Any], pointer: str, hint: str, component: str | None
     ) -> Schema:
         ref = node["$ref"]
+        prefix = self.component_ref
         if (
             isinstance(ref, str)
-            and ref.startswith(COMPONENT_SCHEMA)
-            and "/" not in ref[len(COMPONENT_SCHEMA) :]
+            and ref.startswith(prefix)
+            and "/" not in ref[len(prefix) :]
         ):
-            name = unescape_pointer(ref[len(COMPONENT_SCHEMA) :])
-            schemas = (self.docs.root.get("components") or {}).get("schemas") or {}
-            if name not in schemas:  # a URI fragment: #/components/schemas/with%20space
-                name = unescape_pointer(unquote(ref[len(COMPONENT_SCHEMA) :]))
-            if name not in schemas:
+            name = unescape_pointer(ref[len(prefix) :])
+            if name not in self.names.components:  # a URI fragment: with%20space
+                name = unescape_pointer(unquote(ref[len(prefix) :]))
+            if name not in self.names.components:
                 raise self.fail(pointer + "/$ref", f"dangling $ref: {ref}")
             meta = self.metadata(node, pointer)
             return Schema(type="ref", pointer=pointer, ref=name, name=component, **meta)
-        # Any other target (external file, a nested location) is inlined where it is used.
         target, where = self.docs.lookup(ref, pointer + "/$ref")
+        if not self.docs.is_root(where):
+            target, where = self.final_target(target, where)
+        name = self.names.root_component(where) if self.docs.is_root(where) else None
+        if name is None and self.docs.is_root(where):
+            # A nested location of the root document is inlined where it is used.
+            return self.inlined(ref, target, where, pointer, hint, component)
+        if name is None:
+            name = self.names.name(where)
+            if name == component:  # components/schemas/NAME: {$ref: file}: NAME itself
+                return self.schema(target, where, name, name)
+            self.define(name, target, where)
+        meta = self.metadata(node, pointer)
+        return Schema(type="ref", pointer=pointer, ref=name, name=component, **meta)
+
+    def inlined(
+        self,
+        ref: str,
+        target: Any,
+        where: str,
+        pointer: str,
+        hint: str,
+        component: str | None,
+    ) -> Schema:
         if where in self.resolving:
             return Schema(
                 type="any",
@@ -102,6 +150,35 @@ class SchemaReader(SchemaKeywords):
             return self.schema(target, pointer, hint, component)
         finally:
             self.resolving.pop()
+
+    def final_target(self, target: Any, where: str) -> tuple[Any, str]:
+        """Through `{$ref: ...}` alone to the schema it stands for (a root component
+        is a schema of its own, so the chain stops there)."""
+        seen = {where}
+        while (
+            isinstance(target, dict)
+            and len(target) == 1
+            and "$ref" in target
+            and not (self.docs.is_root(where) and self.names.root_component(where))
+        ):
+            target, where = self.docs.lookup(target["$ref"], where + "/$ref")
+            if where in seen:
+                raise self.fail(where, "$ref cycle")
+            seen.add(where)
+        return target, where
+
+    def define(self, name: str, target: Any, where: str) -> None:
+        """The schema of another document, read once into `external` (a root
+        component that holds it reads it itself)."""
+        if name in self.names.claimed or name in self.external or name in self.defining:
+            return
+        self.defining.add(name)
+        depth, self.depth = self.depth, 0  # its depth is its own, not its user's
+        try:
+            self.external[name] = self.schema(target, where, name, name)
+        finally:
+            self.depth = depth
+            self.defining.discard(name)
 
     def metadata(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         """The annotation keywords a schema (or a $ref with siblings) may carry."""

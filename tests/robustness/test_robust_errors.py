@@ -52,7 +52,7 @@ EXPECTED = {
     "missing_ref_file.yaml": "#/paths/~1pets/get/responses/200/content/"
     "application~1json/schema/$ref: $ref to a missing file: ./schemas/pet.yaml#/Pet",
     "ref_to_broken_file.json": "#/components/schemas/Pet/$ref: $ref "
-    "malformed_trailing_comma.json#/info: {corpus}/malformed_trailing_comma.json:5: "
+    "malformed_trailing_comma.json#/info: malformed_trailing_comma.json:5: "
     "invalid JSON: Expecting property name enclosed in double quotes (column 1)",
     "ref_cycle.yaml": "#/components/parameters/A: $ref cycle",
     # valid JSON/YAML, invalid OpenAPI: the pointer of the offending node
