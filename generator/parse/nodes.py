@@ -19,6 +19,10 @@ class NodeReader:
     def fail(self, pointer: str, message: str) -> SpecError:
         return self.docs.fail(pointer, message)
 
+    def warn(self, pointer: str, message: str) -> None:
+        """Input read leniently: said once on stderr, naming the file and pointer."""
+        self.docs.warn(pointer, message)
+
     def obj(self, node: Any, pointer: str, what: str) -> dict[str, Any]:
         if not isinstance(node, dict):
             raise self.fail(pointer, f"{what} must be an object, got {json_type(node)}")

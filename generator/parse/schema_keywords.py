@@ -27,7 +27,48 @@ _SHAPE_KEYWORDS = (
 )
 
 
+# Keywords that say something about a value without constraining its shape.
+ANNOTATIONS = {
+    "title",
+    "description",
+    "nullable",
+    "readOnly",
+    "writeOnly",
+    "deprecated",
+    "default",
+    "example",
+    "examples",
+}
+
+
 class SchemaKeywords(NodeReader):
+    def metadata(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
+        """The annotation keywords a schema (or a $ref with siblings) may carry."""
+        meta: dict[str, Any] = {}
+        for key in ("title", "description"):
+            if key in node:
+                meta[key] = self.referable_text(node[key], f"{pointer}/{key}")
+        if node.get("nullable") is True:
+            meta["nullable"] = True
+        for key, attr in (
+            ("readOnly", "read_only"),
+            ("writeOnly", "write_only"),
+            ("deprecated", "deprecated"),
+        ):
+            if node.get(key) is True:
+                meta[attr] = True
+        if "default" in node:
+            meta["has_default"] = True
+            meta["default"] = node["default"]
+        examples: list[Any] = []
+        if "example" in node:
+            examples.append(node["example"])
+        if isinstance(node.get("examples"), list):
+            examples.extend(node["examples"])
+        if examples:
+            meta["examples"] = tuple(examples)
+        return meta
+
     def types(self, node: dict[str, Any], pointer: str) -> list[str]:
         """`type` as a list: [] when absent, several for the 3.1 form."""
         raw_type = node.get("type")
@@ -38,6 +79,14 @@ class SchemaKeywords(NodeReader):
             types = [raw_type]
         elif isinstance(raw_type, list) and all(isinstance(t, str) for t in raw_type):
             types = list(raw_type)
+        elif isinstance(raw_type, list) and all(
+            isinstance(t, str) or t is None for t in raw_type
+        ):
+            # `type: [string, null]` in YAML: null unquoted is no type name
+            self.warn(
+                pointer + "/type", '\'type\' lists null, not "null"; read as "null"'
+            )
+            types = ["null" if t is None else t for t in raw_type]
         else:
             raise self.fail(
                 pointer + "/type",

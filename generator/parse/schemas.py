@@ -8,16 +8,14 @@ oneOf/anyOf all become `Schema.nullable`; `example` and `examples` become
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote
 
 from ..ir import Property, Schema
 from ..naming import pascal
 from .nodes import extensions
-from .pointers import escape_pointer, unescape_pointer
-from .refs import Documents
-from .schema_names import SchemaNames
+from .pointers import escape_pointer
+from .schema_refs import SchemaRefs
 from .schema_keywords import (
-    SchemaKeywords,
+    ANNOTATIONS,
     has_composition,
     has_own_shape,
     infer_type,
@@ -33,38 +31,7 @@ MAX_SCHEMA_DEPTH = 100
 _Variants = tuple[Schema, ...]
 
 
-class SchemaReader(SchemaKeywords):
-    def __init__(
-        self, docs: Documents, component_pointer: str, components: dict[str, Any]
-    ) -> None:
-        """`components`: the root's named schemas, found at `component_pointer`
-        ("/components/schemas/", or "/definitions/" in Swagger 2.0)."""
-        super().__init__(docs)
-        self.names = SchemaNames(component_pointer, components)
-        self.component_ref = "#" + component_pointer
-        self.external: dict[str, Schema] = {}  # schemas of other documents, by name
-        self.defining: set[str] = set()
-        self.resolving: list[str] = []
-        self.depth = 0
-
-    def components(self) -> dict[str, Schema]:
-        """The root's named schemas, each read with its name. One that is only a
-        `$ref` to another document's schema gives that schema its name."""
-        pointer = self.names.component_pointer.rstrip("/")
-        for name, node in self.names.components.items():
-            ref = (
-                node.get("$ref") if isinstance(node, dict) and len(node) == 1 else None
-            )
-            if isinstance(ref, str) and not ref.startswith("#"):
-                at = f"{pointer}/{escape_pointer(name)}/$ref"
-                where = self.final_target(*self.docs.lookup(ref, at))[1]
-                if not self.docs.is_root(where):
-                    self.names.claim(where, name)
-        return {
-            name: self.schema(node, f"{pointer}/{escape_pointer(name)}", name, name)
-            for name, node in self.names.components.items()
-        }
-
+class SchemaReader(SchemaRefs):
     def schema(
         self, node: Any, pointer: str, hint: str, component: str | None = None
     ) -> Schema:
@@ -96,116 +63,6 @@ class SchemaReader(SchemaKeywords):
         if "$ref" in node:
             return self.reference(node, pointer, hint, component)
         return self.schema_body(node, pointer, hint, component)
-
-    def reference(
-        self, node: dict[str, Any], pointer: str, hint: str, component: str | None
-    ) -> Schema:
-        ref = node["$ref"]
-        prefix = self.component_ref
-        if (
-            isinstance(ref, str)
-            and ref.startswith(prefix)
-            and "/" not in ref[len(prefix) :]
-        ):
-            name = unescape_pointer(ref[len(prefix) :])
-            if name not in self.names.components:  # a URI fragment: with%20space
-                name = unescape_pointer(unquote(ref[len(prefix) :]))
-            if name not in self.names.components:
-                raise self.fail(pointer + "/$ref", f"dangling $ref: {ref}")
-            meta = self.metadata(node, pointer)
-            return Schema(type="ref", pointer=pointer, ref=name, name=component, **meta)
-        target, where = self.docs.lookup(ref, pointer + "/$ref")
-        if not self.docs.is_root(where):
-            target, where = self.final_target(target, where)
-        name = self.names.root_component(where) if self.docs.is_root(where) else None
-        if name is None and self.docs.is_root(where):
-            # A nested location of the root document is inlined where it is used.
-            return self.inlined(ref, target, where, pointer, hint, component)
-        if name is None:
-            name = self.names.name(where)
-            if name == component:  # components/schemas/NAME: {$ref: file}: NAME itself
-                return self.schema(target, where, name, name)
-            self.define(name, target, where)
-        meta = self.metadata(node, pointer)
-        return Schema(type="ref", pointer=pointer, ref=name, name=component, **meta)
-
-    def inlined(
-        self,
-        ref: str,
-        target: Any,
-        where: str,
-        pointer: str,
-        hint: str,
-        component: str | None,
-    ) -> Schema:
-        if where in self.resolving:
-            return Schema(
-                type="any",
-                pointer=pointer,
-                name=component or hint,
-                description=f"recursive $ref {ref}",
-            )
-        self.resolving.append(where)
-        try:
-            return self.schema(target, pointer, hint, component)
-        finally:
-            self.resolving.pop()
-
-    def final_target(self, target: Any, where: str) -> tuple[Any, str]:
-        """Through `{$ref: ...}` alone to the schema it stands for (a root component
-        is a schema of its own, so the chain stops there)."""
-        seen = {where}
-        while (
-            isinstance(target, dict)
-            and len(target) == 1
-            and "$ref" in target
-            and not (self.docs.is_root(where) and self.names.root_component(where))
-        ):
-            target, where = self.docs.lookup(target["$ref"], where + "/$ref")
-            if where in seen:
-                raise self.fail(where, "$ref cycle")
-            seen.add(where)
-        return target, where
-
-    def define(self, name: str, target: Any, where: str) -> None:
-        """The schema of another document, read once into `external` (a root
-        component that holds it reads it itself)."""
-        if name in self.names.claimed or name in self.external or name in self.defining:
-            return
-        self.defining.add(name)
-        depth, self.depth = self.depth, 0  # its depth is its own, not its user's
-        try:
-            self.external[name] = self.schema(target, where, name, name)
-        finally:
-            self.depth = depth
-            self.defining.discard(name)
-
-    def metadata(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
-        """The annotation keywords a schema (or a $ref with siblings) may carry."""
-        meta: dict[str, Any] = {}
-        for key in ("title", "description"):
-            if key in node:
-                meta[key] = self.referable_text(node[key], f"{pointer}/{key}")
-        if node.get("nullable") is True:
-            meta["nullable"] = True
-        for key, attr in (
-            ("readOnly", "read_only"),
-            ("writeOnly", "write_only"),
-            ("deprecated", "deprecated"),
-        ):
-            if node.get(key) is True:
-                meta[attr] = True
-        if "default" in node:
-            meta["has_default"] = True
-            meta["default"] = node["default"]
-        examples: list[Any] = []
-        if "example" in node:
-            examples.append(node["example"])
-        if isinstance(node.get("examples"), list):
-            examples.extend(node["examples"])
-        if examples:
-            meta["examples"] = tuple(examples)
-        return meta
 
     def schema_body(
         self, node: dict[str, Any], pointer: str, hint: str, component: str | None
@@ -248,6 +105,8 @@ class SchemaReader(SchemaKeywords):
         one_of = self.variants(node, "oneOf", pointer, name)
         any_of = self.variants(node, "anyOf", pointer, name)
         all_of = self.variants(node, "allOf", pointer, name)
+        if len(all_of) > 1:
+            all_of = self.annotation_parts_merged(node["allOf"], all_of, pointer, meta)
         unions = []
         for variants in (one_of, any_of):
             kept = tuple(v for v in variants if not is_null(v))
@@ -255,6 +114,20 @@ class SchemaReader(SchemaKeywords):
                 meta["nullable"] = True
             unions.append(kept)
         return unions[0], unions[1], all_of
+
+    def annotation_parts_merged(
+        self, raw: list[Any], parts: _Variants, pointer: str, meta: dict[str, Any]
+    ) -> _Variants:
+        """`allOf [{$ref: X}, {nullable: true}]`: a part that only annotates is no
+        part; its annotations go to the whole (what the whole says first)."""
+        kept = []
+        for i, (node, part) in enumerate(zip(raw, parts)):
+            if isinstance(node, dict) and _only_annotates(node):
+                for key, value in self.metadata(node, f"{pointer}/allOf/{i}").items():
+                    meta.setdefault(key, value)
+            else:
+                kept.append(part)
+        return tuple(kept) if kept else parts
 
     def variants(
         self, node: dict[str, Any], key: str, pointer: str, name: str
@@ -287,9 +160,7 @@ class SchemaReader(SchemaKeywords):
         required = self.required_names(node, pointer)
         properties = self.properties(node, pointer, name, required)
         additional = self.additional_properties(node, pointer, name)
-        items = None
-        if "items" in node:
-            items = self.schema(node["items"], pointer + "/items", name + "Item")
+        items = self.items(node, pointer, name)
         discriminator = self.discriminator(node, pointer)
         enum = self.enum(node, pointer)
         if enum is not None and None in enum:
@@ -345,6 +216,32 @@ class SchemaReader(SchemaKeywords):
             for prop_name, prop in raw_props.items()
         )
 
+    def items(self, node: dict[str, Any], pointer: str, name: str) -> Schema | None:
+        if "items" not in node:
+            return None
+        raw = node["items"]
+        if not isinstance(raw, list):
+            return self.schema(raw, pointer + "/items", name + "Item")
+        # Tuple-style `items: [A, B]` (JSON Schema draft 4; not OpenAPI): an array
+        # whose items are any of them.
+        self.warn(
+            pointer + "/items",
+            "tuple-style 'items' (a list of schemas) is not OpenAPI; read as items "
+            "of any of those schemas",
+        )
+        variants = tuple(
+            self.schema(
+                item, f"{pointer}/items/{i}", f"{name}Item{variant_hint(item, i)}"
+            )
+            for i, item in enumerate(raw)
+        )
+        if len(variants) == 1:
+            return variants[0]
+        kind = "union" if variants else "any"
+        return Schema(
+            type=kind, pointer=pointer + "/items", name=name + "Item", any_of=variants
+        )
+
     def additional_properties(
         self, node: dict[str, Any], pointer: str, name: str
     ) -> Schema | bool | None:
@@ -354,6 +251,10 @@ class SchemaReader(SchemaKeywords):
         if isinstance(raw, bool):
             return raw
         return self.schema(raw, pointer + "/additionalProperties", name + "Value")
+
+
+def _only_annotates(node: dict[str, Any]) -> bool:
+    return all(key in ANNOTATIONS or key.startswith("x-") for key in node)
 
 
 def _wrapped(one_of: _Variants, any_of: _Variants, all_of: _Variants) -> Schema | None:
