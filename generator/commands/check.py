@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -20,6 +22,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -34,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         list(args.specs),
         args.against if args.against.is_dir() else args.against.parent,
         docs=docs,
+        refs=reference_policy(args),
     )
     if args.against.is_dir():
         drift = against_tree(args.against, rendered.files)

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
 FORMATS = ("markdown", "json", "text", "github")
 SEVERITIES = ("breaking", "warning", "info")
@@ -28,6 +30,7 @@ def register(subparsers: Any) -> None:
         help="exit 1 when a change at or above this severity exists",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -37,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from ..diff.rules import at_or_above
     from ..load import load_api
 
-    changes = diff_apis(load_api(args.old), load_api(args.new))
+    refs = reference_policy(args)
+    changes = diff_apis(load_api(args.old, refs), load_api(args.new, refs))
     write_output(RENDERERS[args.format](args.old, args.new, changes), args.output)
     return 1 if args.fail_on and at_or_above(changes, args.fail_on) else 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ..ir import Api, SecurityScheme, Server, ServerVariable
@@ -17,15 +17,21 @@ from .loader import load_document
 from .nodes import NodeReader, doc_text, json_type
 from .operations import HTTP_METHODS, OperationReader
 from .pointers import escape_pointer
-from .refs import Documents
+from .refs import Documents, RefPolicy, print_warning
 from .schemas import MAX_SCHEMA_DEPTH, SchemaReader
 
 __all__ = ["HTTP_METHODS", "MAX_SCHEMA_DEPTH", "escape_pointer", "parse_openapi"]
 
 
-def parse_openapi(path: str | Path) -> Api:
+def parse_openapi(
+    path: str | Path,
+    refs: RefPolicy = RefPolicy(),
+    warn: Callable[[str], None] = print_warning,
+) -> Api:
+    """`refs` says which `$ref`s beyond the spec's folder are followed; `warn` is
+    told of input read leniently (one line each, naming file and pointer)."""
     path = Path(path)
-    return _DocumentReader(Documents(path, load_document(path))).api()
+    return _DocumentReader(Documents(path, load_document(path), refs, warn)).api()
 
 
 class _DocumentReader(NodeReader):

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import SpecError
+from . import remote
 from .loader import load_bytes, load_document
 from .pointers import MissingToken, walk
 
@@ -30,8 +31,8 @@ class RefPolicy:
     remote_hosts: tuple[str, ...] = ()
     # files outside the folder of the root spec
     outside_folder: bool = False
-    timeout: float = 10.0
-    max_bytes: int = 10 * 1024 * 1024
+    timeout: float = remote.TIMEOUT_SECONDS
+    max_bytes: int = remote.MAX_BYTES
 
 
 def print_warning(message: str) -> None:
@@ -170,10 +171,8 @@ class Documents:
             raise self.fail(at, f"$ref {ref}: {_relative_error(exc, self)}") from None
 
     def fetch(self, url: str, ref: str, at: str) -> Any:
-        from .remote import RemoteRefused, fetch, host_allowed
-
         hosts = self.policy.remote_hosts
-        if not host_allowed(url, hosts):
+        if not remote.host_allowed(url, hosts):
             host = urlsplit(url).hostname or url
             raise self.fail(
                 at,
@@ -181,8 +180,8 @@ class Documents:
                 "to fetch it",
             )
         try:
-            raw = fetch(url, hosts, self.policy.timeout, self.policy.max_bytes)
-        except RemoteRefused as refused:
+            raw = remote.fetch(url, hosts, self.policy.timeout, self.policy.max_bytes)
+        except remote.RemoteRefused as refused:
             raise self.fail(at, f"remote $ref {url}: {refused}") from None
         try:
             return load_bytes(raw, url, os.path.splitext(urlsplit(url).path)[1])

@@ -4,7 +4,10 @@ time and size limit. Nothing here runs unless a remote ref was explicitly allowe
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+
+# Limits of one fetch; the --allow-remote-refs help states them.
+TIMEOUT_SECONDS = 10.0
+MAX_BYTES = 10 * 1024 * 1024
 
 
 class RemoteRefused(Exception):
@@ -12,6 +15,8 @@ class RemoteRefused(Exception):
 
 
 def host_allowed(url: str, hosts: tuple[str, ...]) -> bool:
+    from urllib.parse import urlsplit
+
     split = urlsplit(url)
     return split.scheme in ("http", "https") and (
         "*" in hosts or (split.hostname or "") in hosts
