@@ -31,7 +31,12 @@ def parse_openapi(
     """`refs` says which `$ref`s beyond the spec's folder are followed; `warn` is
     told of input read leniently (one line each, naming file and pointer)."""
     path = Path(path)
-    return _DocumentReader(Documents(path, load_document(path), refs, warn)).api()
+    docs = Documents(path, load_document(path), refs, warn)
+    if isinstance(docs.root, dict) and docs.root.get("swagger") == "2.0":
+        from .swagger2 import Swagger2Reader
+
+        return Swagger2Reader(docs).api()
+    return _DocumentReader(docs).api()
 
 
 class _DocumentReader(NodeReader):
@@ -87,8 +92,8 @@ class _DocumentReader(NodeReader):
         if "swagger" in doc:
             raise self.fail(
                 "/swagger",
-                f"this is Swagger {doc.get('swagger')}, not OpenAPI 3.0/3.1; "
-                "convert it first (e.g. with swagger2openapi)",
+                f"unsupported Swagger version {doc.get('swagger')}; sdkgen reads "
+                "Swagger 2.0 and OpenAPI 3.0 to 3.2",
             )
         if "asyncapi" in doc:
             raise self.fail(

@@ -76,21 +76,7 @@ class OperationReader(NodeReader):
             f"{method} {path}"
         )
         hint = pascal(operation_id)
-        params: dict[tuple[str, str], Parameter] = {}
-        for i, raw in enumerate(shared):
-            param = self.parameter(raw, f"{item_pointer}/parameters/{i}", hint)
-            params[(param.name, param.location)] = param
-        own = self.array(
-            node.get("parameters") or [], pointer + "/parameters", "parameters"
-        )
-        for i, raw in enumerate(own):
-            param = self.parameter(raw, f"{pointer}/parameters/{i}", hint)
-            params[(param.name, param.location)] = param
-        body = None
-        if "requestBody" in node:
-            body = self.request_body(
-                node["requestBody"], f"{pointer}/requestBody", hint
-            )
+        parameters, body = self.inputs(node, pointer, shared, item_pointer, hint)
         responses = tuple(
             self.response(
                 str(status),
@@ -121,7 +107,7 @@ class OperationReader(NodeReader):
             summary=doc_text(node.get("summary")),
             description=doc_text(node.get("description")),
             deprecated=bool(node.get("deprecated", False)),
-            parameters=tuple(params.values()),
+            parameters=parameters,
             request_body=body,
             responses=responses,
             security=security,
@@ -130,6 +116,37 @@ class OperationReader(NodeReader):
             ),
             extensions=extensions(node, skip=("x-ms-examples",)),
         )
+
+    def inputs(
+        self,
+        node: dict[str, Any],
+        pointer: str,
+        shared: list[Any],
+        item_pointer: str,
+        hint: str,
+    ) -> tuple[tuple[Parameter, ...], RequestBody | None]:
+        """The parameters (the path item's, then the operation's own, which win)
+        and the request body."""
+        params: dict[tuple[str, str], Parameter] = {}
+        for raw, at in self.parameter_nodes(node, pointer, shared, item_pointer):
+            param = self.parameter(raw, at, hint)
+            params[(param.name, param.location)] = param
+        body = None
+        if "requestBody" in node:
+            body = self.request_body(
+                node["requestBody"], f"{pointer}/requestBody", hint
+            )
+        return tuple(params.values()), body
+
+    def parameter_nodes(
+        self, node: dict[str, Any], pointer: str, shared: list[Any], item_pointer: str
+    ) -> list[tuple[Any, str]]:
+        own = self.array(
+            node.get("parameters") or [], pointer + "/parameters", "parameters"
+        )
+        return [
+            (raw, f"{item_pointer}/parameters/{i}") for i, raw in enumerate(shared)
+        ] + [(raw, f"{pointer}/parameters/{i}") for i, raw in enumerate(own)]
 
     def parameter(self, raw: Any, pointer: str, hint: str) -> Parameter:
         node, pointer = self.docs.deref(raw, pointer)
@@ -183,7 +200,7 @@ class OperationReader(NodeReader):
     def response(self, status: str, raw: Any, pointer: str, hint: str) -> Response:
         node, pointer = self.docs.deref(raw, pointer)
         node = self.obj(node, pointer, "response")
-        suffix = "Response" if status in ("200", "201") else f"Response{pascal(status)}"
+        suffix = response_suffix(status)
         raw_headers = self.obj(
             node.get("headers") or {}, pointer + "/headers", "headers"
         )
@@ -297,3 +314,8 @@ class OperationReader(NodeReader):
                 schemes.append((name, tuple(str(scope) for scope in scopes)))
             out.append(tuple(schemes))
         return tuple(out)
+
+
+def response_suffix(status: str) -> str:
+    """What names a response's inline schemas after the operation's: CreatePetResponse."""
+    return "Response" if status in ("200", "201") else f"Response{pascal(status)}"

@@ -42,13 +42,18 @@ ANNOTATIONS = {
 
 
 class SchemaKeywords(NodeReader):
+    # Swagger 2.0's dialect: `type: file`, `x-nullable`, a discriminator by name
+    swagger2 = False
+
     def metadata(self, node: dict[str, Any], pointer: str) -> dict[str, Any]:
         """The annotation keywords a schema (or a $ref with siblings) may carry."""
         meta: dict[str, Any] = {}
         for key in ("title", "description"):
             if key in node:
                 meta[key] = self.referable_text(node[key], f"{pointer}/{key}")
-        if node.get("nullable") is True:
+        if node.get("nullable") is True or (
+            self.swagger2 and node.get("x-nullable") is True
+        ):
             meta["nullable"] = True
         for key, attr in (
             ("readOnly", "read_only"),
@@ -113,6 +118,8 @@ class SchemaKeywords(NodeReader):
 
     def discriminator(self, node: dict[str, Any], pointer: str) -> Discriminator | None:
         raw = node.get("discriminator")
+        if self.swagger2 and isinstance(raw, str):
+            return Discriminator(property_name=raw)
         if not isinstance(raw, dict):
             return None
         d_pointer = pointer + "/discriminator"

@@ -18,11 +18,16 @@ class SchemaRefs(SchemaKeywords):
     schema: Callable[..., Schema]
 
     def __init__(
-        self, docs: Documents, component_pointer: str, components: dict[str, Any]
+        self,
+        docs: Documents,
+        component_pointer: str,
+        components: dict[str, Any],
+        swagger2: bool = False,
     ) -> None:
         """`components`: the root's named schemas, found at `component_pointer`
         ("/components/schemas/", or "/definitions/" in Swagger 2.0)."""
         super().__init__(docs)
+        self.swagger2 = swagger2
         self.names = SchemaNames(component_pointer, components)
         self.component_ref = "#" + component_pointer
         self.external: dict[str, Schema] = {}  # schemas of other documents, by name

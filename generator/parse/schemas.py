@@ -69,6 +69,8 @@ class SchemaReader(SchemaRefs):
     ) -> Schema:
         """A schema without `$ref`: its annotations, its type(s), its compositions
         (of which a lone one may only wrap another schema), then its own shape."""
+        if self.swagger2 and node.get("type") == "file":
+            node = {**node, "type": "string", "format": "binary"}
         meta = self.metadata(node, pointer)
         name = component or hint
         types = self.types(node, pointer)
