@@ -1,8 +1,9 @@
-"""OpenAPI 3.0 / 3.1 (JSON or YAML) -> IR: the document's top level.
+"""OpenAPI 3.0 to 3.2 (JSON or YAML) -> IR: the document's top level; a Swagger 2.0
+document is handed to `swagger2`.
 
 The parts live beside this module: `refs` (the documents and `$ref` lookup),
-`operations` (paths, parameters, bodies, responses, security requirements) and
-`schemas` (schema objects, normalizing the 3.0 and 3.1 forms to one).
+`operations` (paths, parameters, security requirements), `messages` (request bodies
+and responses) and `schemas` (schema objects, the 3.0 and 3.1 forms made one).
 """
 
 from __future__ import annotations
@@ -105,11 +106,14 @@ class _DocumentReader(NodeReader):
             raise self.fail(
                 "/openapi", "not an OpenAPI document: no 'openapi' version field"
             )
-        if not version.startswith(("3.0", "3.1")):
+        if not version.startswith(("3.0", "3.1", "3.2")):
             raise self.fail(
                 "/openapi",
-                f"unsupported OpenAPI version {version}; sdkgen reads 3.0 and 3.1",
+                f"unsupported OpenAPI version {version}; sdkgen reads Swagger 2.0 and "
+                "OpenAPI 3.0 to 3.2",
             )
+        if "$self" in doc:  # 3.2: a base URI that relative $refs resolve against
+            raise self.fail("/$self", "$self (OpenAPI 3.2) is not supported")
         return version
 
     def server(self, node: Any, pointer: str) -> Server:

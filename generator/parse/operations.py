@@ -1,5 +1,5 @@
-"""Path items and operations -> `ir.Operation`: parameters, request bodies,
-responses, their media types and examples, and security requirements."""
+"""Path items and operations -> `ir.Operation`: parameters, security requirements
+and examples here; request bodies and responses in `messages`."""
 
 from __future__ import annotations
 
@@ -7,33 +7,33 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..ir import (
-    Encoding,
-    Example,
-    Header,
-    MediaType,
-    Operation,
-    Parameter,
-    RequestBody,
-    Response,
-)
+from ..ir import Example, Operation, Parameter, RequestBody
 from ..naming import pascal, snake
 from .loader import load_document
-from .nodes import NodeReader, bool_or_none, doc_text, extensions
+from .messages import FORM, MessageReader
+from .nodes import bool_or_none, doc_text, extensions
 from .pointers import escape_pointer
-from .schemas import SchemaReader
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# `query` is OpenAPI 3.2's (the HTTP QUERY method: a safe request with a body).
+HTTP_METHODS = (
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace",
+    "query",
+)
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 
 SecurityRequirements = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
+# spec nodes, each with its pointer
+Located = list[tuple[Any, str]]
 
 
-class OperationReader(NodeReader):
-    def __init__(self, schemas: SchemaReader) -> None:
-        super().__init__(schemas.docs)
-        self.schemas = schemas
-
+class OperationReader(MessageReader):
     def operations(self, paths: dict[str, Any]) -> tuple[Operation, ...]:
         out = []
         for path, item in paths.items():
@@ -41,15 +41,40 @@ class OperationReader(NodeReader):
             if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in path):
                 raise self.fail(item_pointer, "path contains a control character")
             item, item_pointer = self.path_item(item, item_pointer)
-            shared = self.array(
-                item.get("parameters") or [], item_pointer + "/parameters", "parameters"
-            )
+            shared = [
+                (raw, f"{item_pointer}/parameters/{i}")
+                for i, raw in enumerate(
+                    self.array(
+                        item.get("parameters") or [],
+                        item_pointer + "/parameters",
+                        "parameters",
+                    )
+                )
+            ]
             for method in HTTP_METHODS:
                 if method in item:
-                    out.append(
-                        self.operation(path, method, item[method], shared, item_pointer)
-                    )
+                    at = f"{item_pointer}/{method}"
+                    out.append(self.operation(path, method, item[method], shared, at))
+            for method, node in self.additional_operations(item, item_pointer):
+                at = f"{item_pointer}/additionalOperations/{escape_pointer(method)}"
+                out.append(self.operation(path, method.lower(), node, shared, at))
         return tuple(out)
+
+    def additional_operations(
+        self, item: dict[str, Any], item_pointer: str
+    ) -> list[tuple[str, Any]]:
+        """OpenAPI 3.2's operations of other HTTP methods (LINK, PURGE, ...)."""
+        pointer = item_pointer + "/additionalOperations"
+        raw = self.obj(
+            item.get("additionalOperations") or {}, pointer, "additionalOperations"
+        )
+        for method in raw:
+            if method.lower() in HTTP_METHODS or not method.isalpha():
+                raise self.fail(
+                    f"{pointer}/{escape_pointer(method)}",
+                    f"additionalOperations holds {method!r}, not another HTTP method",
+                )
+        return list(raw.items())
 
     def path_item(self, node: Any, pointer: str) -> tuple[dict[str, Any], str]:
         """A path item; one written as a `$ref` is the target, with the fields
@@ -64,10 +89,11 @@ class OperationReader(NodeReader):
         return ({**node, **beside} if beside else node), pointer
 
     def operation(
-        self, path: str, method: str, node: Any, shared: list[Any], item_pointer: str
+        self, path: str, method: str, node: Any, shared: Located, pointer: str
     ) -> Operation:
+        """`shared`: the path item's parameters, with their pointers."""
         # An operation written as a `$ref` (one file per operation) is its target.
-        node, pointer = self.docs.deref(node, f"{item_pointer}/{method}")
+        node, pointer = self.docs.deref(node, pointer)
         node = self.obj(node, pointer, "operation")
         if not node:
             raise self.fail(pointer, "empty operation object")
@@ -76,7 +102,7 @@ class OperationReader(NodeReader):
             f"{method} {path}"
         )
         hint = pascal(operation_id)
-        parameters, body = self.inputs(node, pointer, shared, item_pointer, hint)
+        parameters, body = self.inputs(node, pointer, shared, hint)
         responses = tuple(
             self.response(
                 str(status),
@@ -122,13 +148,12 @@ class OperationReader(NodeReader):
         node: dict[str, Any],
         pointer: str,
         shared: list[Any],
-        item_pointer: str,
         hint: str,
     ) -> tuple[tuple[Parameter, ...], RequestBody | None]:
         """The parameters (the path item's, then the operation's own, which win)
         and the request body."""
         params: dict[tuple[str, str], Parameter] = {}
-        for raw, at in self.parameter_nodes(node, pointer, shared, item_pointer):
+        for raw, at in self.parameter_nodes(node, pointer, shared):
             param = self.parameter(raw, at, hint)
             params[(param.name, param.location)] = param
         body = None
@@ -139,19 +164,21 @@ class OperationReader(NodeReader):
         return tuple(params.values()), body
 
     def parameter_nodes(
-        self, node: dict[str, Any], pointer: str, shared: list[Any], item_pointer: str
-    ) -> list[tuple[Any, str]]:
+        self, node: dict[str, Any], pointer: str, shared: Located
+    ) -> Located:
         own = self.array(
             node.get("parameters") or [], pointer + "/parameters", "parameters"
         )
-        return [
-            (raw, f"{item_pointer}/parameters/{i}") for i, raw in enumerate(shared)
-        ] + [(raw, f"{pointer}/parameters/{i}") for i, raw in enumerate(own)]
+        return shared + [
+            (raw, f"{pointer}/parameters/{i}") for i, raw in enumerate(own)
+        ]
 
     def parameter(self, raw: Any, pointer: str, hint: str) -> Parameter:
         node, pointer = self.docs.deref(raw, pointer)
         node = self.obj(node, pointer, "parameter")
         name, location = node.get("name"), node.get("in")
+        if isinstance(name, str) and location == "querystring":
+            return self.querystring(node, pointer, hint + pascal(name))
         if not isinstance(name, str) or location not in PARAMETER_LOCATIONS:
             raise self.fail(
                 pointer,
@@ -186,93 +213,30 @@ class OperationReader(NodeReader):
             pointer=pointer,
         )
 
-    def request_body(self, raw: Any, pointer: str, hint: str) -> RequestBody:
-        node, pointer = self.docs.deref(raw, pointer)
-        node = self.obj(node, pointer, "requestBody")
-        return RequestBody(
-            content=self.content(
-                node.get("content") or {}, pointer + "/content", hint + "Request"
-            ),
-            required=bool(node.get("required", False)),
-            description=doc_text(node.get("description")),
-        )
-
-    def response(self, status: str, raw: Any, pointer: str, hint: str) -> Response:
-        node, pointer = self.docs.deref(raw, pointer)
-        node = self.obj(node, pointer, "response")
-        suffix = response_suffix(status)
-        raw_headers = self.obj(
-            node.get("headers") or {}, pointer + "/headers", "headers"
-        )
-        headers = tuple(
-            self.header(name, header, pointer, hint)
-            for name, header in raw_headers.items()
-        )
-        return Response(
-            status=status,
-            description=doc_text(node.get("description")),
-            content=self.content(
-                node.get("content") or {}, pointer + "/content", hint + suffix
-            ),
-            headers=headers,
-        )
-
-    def header(self, name: str, raw: Any, response_pointer: str, hint: str) -> Header:
-        pointer = f"{response_pointer}/headers/{escape_pointer(name)}"
-        node, pointer = self.docs.deref(raw, pointer)
-        node = self.obj(node, pointer, "header")
-        return Header(
-            name=name,
-            schema=self.schemas.schema(
-                node.get("schema", {}), pointer + "/schema", hint + pascal(name)
-            ),
-            description=doc_text(node.get("description")),
-            required=bool(node.get("required", False)),
-            deprecated=bool(node.get("deprecated", False)),
-        )
-
-    def content(self, node: Any, pointer: str, hint: str) -> tuple[MediaType, ...]:
-        node = self.obj(node, pointer, "content")
-        return tuple(
-            self.media_type(media_type, media, pointer, hint)
-            for media_type, media in node.items()
-        )
-
-    def media_type(
-        self, media_type: str, raw: Any, content_pointer: str, hint: str
-    ) -> MediaType:
-        pointer = f"{content_pointer}/{escape_pointer(media_type)}"
-        media = self.obj(raw or {}, pointer, "media type")
-        schema = None
-        if "schema" in media:
-            schema = self.schemas.schema(media["schema"], pointer + "/schema", hint)
-        raw_encoding = self.obj(
-            media.get("encoding") or {}, pointer + "/encoding", "encoding"
-        )
-        encoding = []
-        for name, enc in raw_encoding.items():
-            e_pointer = f"{pointer}/encoding/{escape_pointer(name)}"
-            enc = self.obj(enc, e_pointer, "encoding")
-            encoding.append(
-                Encoding(
-                    property_name=name,
-                    content_type=self.string(enc, "contentType", e_pointer),
-                    style=self.string(enc, "style", e_pointer),
-                    explode=bool_or_none(enc.get("explode")),
-                )
+    def querystring(self, node: dict[str, Any], pointer: str, hint: str) -> Parameter:
+        """OpenAPI 3.2's `in: querystring`: the whole query string as one form-encoded
+        object, which is what a query parameter of style form, exploded, sends."""
+        content = self.obj(node.get("content") or {}, pointer + "/content", "content")
+        if list(content) != [FORM]:
+            raise self.fail(
+                pointer + "/content",
+                f"in: querystring with content {', '.join(content) or 'none'} is not "
+                f"supported (only {FORM})",
             )
-        examples = tuple(
-            self.obj(
-                media.get("examples") or {}, pointer + "/examples", "examples"
-            ).items()
-        )
-        if "example" in media:
-            examples = (("example", media["example"]),) + examples
-        return MediaType(
-            media_type=media_type,
-            schema=schema,
-            encoding=tuple(encoding),
-            examples=examples,
+        media_pointer = f"{pointer}/content/{escape_pointer(FORM)}"
+        media = self.obj(content[FORM] or {}, media_pointer, "media type")
+        return Parameter(
+            name=str(node["name"]),
+            location="query",
+            schema=self.schemas.schema(
+                media.get("schema", {}), media_pointer + "/schema", hint
+            ),
+            required=bool(node.get("required", False)),
+            description=doc_text(node.get("description")),
+            deprecated=bool(node.get("deprecated", False)),
+            style="form",
+            explode=True,
+            pointer=pointer,
         )
 
     def examples(self, node: Any, pointer: str) -> tuple[Example, ...]:
@@ -314,8 +278,3 @@ class OperationReader(NodeReader):
                 schemes.append((name, tuple(str(scope) for scope in scopes)))
             out.append(tuple(schemes))
         return tuple(out)
-
-
-def response_suffix(status: str) -> str:
-    """What names a response's inline schemas after the operation's: CreatePetResponse."""
-    return "Response" if status in ("200", "201") else f"Response{pascal(status)}"

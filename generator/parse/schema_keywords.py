@@ -123,6 +123,11 @@ class SchemaKeywords(NodeReader):
         if not isinstance(raw, dict):
             return None
         d_pointer = pointer + "/discriminator"
+        if "defaultMapping" in raw:
+            raise self.fail(
+                d_pointer + "/defaultMapping",
+                "discriminator defaultMapping (OpenAPI 3.2) is not supported",
+            )
         raw_mapping = self.obj(
             raw.get("mapping") or {}, d_pointer + "/mapping", "mapping"
         )

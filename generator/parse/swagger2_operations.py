@@ -18,7 +18,8 @@ from ..ir import (
 )
 from ..naming import pascal
 from .nodes import doc_text
-from .operations import OperationReader, response_suffix
+from .messages import response_suffix
+from .operations import Located, OperationReader
 from .pointers import escape_pointer
 
 # The keywords of a 2.0 non-body parameter (or header) that form its schema.
@@ -68,8 +69,7 @@ class Swagger2OperationReader(OperationReader):
         self,
         node: dict[str, Any],
         pointer: str,
-        shared: list[Any],
-        item_pointer: str,
+        shared: Located,
         hint: str,
     ) -> tuple[tuple[Parameter, ...], RequestBody | None]:
         self.consumes = self.media_types(node, "consumes", pointer)
@@ -77,7 +77,7 @@ class Swagger2OperationReader(OperationReader):
         params: dict[tuple[str, str], Parameter] = {}
         body: tuple[dict[str, Any], str] | None = None
         form: dict[str, tuple[dict[str, Any], str]] = {}
-        for raw, at in self.parameter_nodes(node, pointer, shared, item_pointer):
+        for raw, at in self.parameter_nodes(node, pointer, shared):
             param, at = self.docs.deref(raw, at)
             param = self.obj(param, at, "parameter")
             location = param.get("in")
