@@ -3,7 +3,7 @@
 Root components keep their key. A schema in another document is named once, from
 its fragment's last key (`common.yaml#/Error` -> `Error`) or, for a whole file, from
 the file's name (`schemas/pet.yaml` -> `pet`); where that name is taken, the folders
-above it qualify it (`v2_pet`), then a number. Names are handed out in the order the
+above it qualify it (`volumes/models/size.yml` -> `volumes_size`), then a number. Names are handed out in the order the
 parser meets the refs, which is the spec's own order: the same spec always gives the
 same names.
 """
@@ -19,6 +19,19 @@ from .pointers import unescape_pointer
 
 # Fragment keys that say where a schema sits, not what it is.
 _STRUCTURAL = {"schema", "items", "additionalProperties", "not", "content"}
+# Folder names that hold schemas in general, so say nothing of one in particular.
+_PLAIN_FOLDERS = {
+    "",
+    ".",
+    "..",
+    "models",
+    "schemas",
+    "components",
+    "definitions",
+    "resources",
+    "shared",
+    "common",
+}
 
 
 class SchemaNames:
@@ -62,7 +75,9 @@ def _candidates(pointer: str) -> Any:
     if "://" in address:
         address = urlsplit(address).path
     keys = [unescape_pointer(token) for token in fragment.split("/")[1:]]
-    folders = [part for part in address.split("/")[:-1] if part not in ("", ".", "..")]
+    folders = [
+        part for part in address.split("/")[:-1] if part.lower() not in _PLAIN_FOLDERS
+    ]
     stem = posixpath.splitext(posixpath.basename(address))[0] or "schema"
     if keys and keys[-1] not in _STRUCTURAL and not keys[-1].isdigit():
         base = keys[-1]
