@@ -61,6 +61,7 @@ class SchemaRefs(SchemaKeywords):
         if (
             isinstance(ref, str)
             and ref.startswith(prefix)
+            and self.docs.is_root(pointer)
             and "/" not in ref[len(prefix) :]
         ):
             key = unescape_pointer(ref[len(prefix) :])

@@ -195,7 +195,7 @@ class SchemaReader(SchemaRefs):
                 else None
             ),
             discriminator=discriminator,
-            extensions=extensions(node),
+            extensions=extensions(node, skip=("x-nullable",) if self.swagger2 else ()),
             **bounds,
             **meta,
         )

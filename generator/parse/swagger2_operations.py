@@ -41,6 +41,9 @@ _SCHEMA_KEYWORDS = (
     "uniqueItems",
     "multipleOf",
 )
+# The extensions of such a parameter that describe its value (the others, like
+# x-ms-parameter-location, are about the parameter itself).
+_SCHEMA_EXTENSIONS = ("x-ms-enum", "x-nullable")
 # collectionFormat -> (style, explode), by where the parameter is
 _QUERY_STYLES = {
     "csv": ("form", False),
@@ -125,8 +128,7 @@ class Swagger2OperationReader(OperationReader):
         keywords; `described`: its description belongs to the schema (a form
         field's, which becomes a property)."""
         keys = _SCHEMA_KEYWORDS + (("description",) if described else ())
-        schema = {k: node[k] for k in keys if k in node}
-        schema.update((k, v) for k, v in node.items() if k.startswith("x-"))
+        schema = {k: node[k] for k in keys + _SCHEMA_EXTENSIONS if k in node}
         return self.schemas.schema(schema, pointer, hint)
 
     def collection_format(
