@@ -193,7 +193,7 @@ def test_invalid_json_names_the_line(tmp_path: Path) -> None:
     assert info.value.line == 4 and "invalid JSON" in info.value.message
 
 
-def test_swagger_2_is_refused_by_name(tmp_path: Path) -> None:
+def test_other_swagger_versions_are_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
-        parse_openapi(_write(tmp_path, {"swagger": "2.0", "info": {}, "paths": {}}))
-    assert "Swagger 2.0, not OpenAPI 3.0/3.1" in str(info.value)
+        parse_openapi(_write(tmp_path, {"swagger": "1.2", "info": {}, "paths": {}}))
+    assert "unsupported Swagger version 1.2" in str(info.value)

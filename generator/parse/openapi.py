@@ -99,7 +99,7 @@ class _DocumentReader(NodeReader):
         if "asyncapi" in doc:
             raise self.fail(
                 "/asyncapi",
-                f"this is AsyncAPI {doc.get('asyncapi')}, not OpenAPI 3.0/3.1",
+                f"this is AsyncAPI {doc.get('asyncapi')}, not OpenAPI",
             )
         version = doc.get("openapi")
         if not isinstance(version, str):
