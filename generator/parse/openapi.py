@@ -81,7 +81,7 @@ class _DocumentReader(NodeReader):
             schemas=schemas,
         )
         if self.schemas.external:
-            api = replace(api, schemas={**schemas, **self.schemas.external})
+            api = replace(api, schemas={**schemas, **self.schemas.external_schemas()})
         return api
 
     def version(self, doc: Any) -> str:

@@ -31,6 +31,7 @@ class SchemaRefs(SchemaKeywords):
         self.names = SchemaNames(component_pointer, components)
         self.component_ref = "#" + component_pointer
         self.external: dict[str, Schema] = {}  # schemas of other documents, by name
+        self.reached: list[str] = []  # their names, in the order the refs reach them
         self.defining: set[str] = set()
         self.resolving: list[str] = []
         self.depth = 0
@@ -134,9 +135,14 @@ class SchemaRefs(SchemaKeywords):
         if name in self.names.claimed or name in self.external or name in self.defining:
             return
         self.defining.add(name)
+        self.reached.append(name)
         depth, self.depth = self.depth, 0  # its depth is its own, not its user's
         try:
             self.external[name] = self.schema(target, where, name, name)
         finally:
             self.depth = depth
             self.defining.discard(name)
+
+    def external_schemas(self) -> dict[str, Schema]:
+        """The schemas of other documents, in the order the refs reached them."""
+        return {name: self.external[name] for name in self.reached}

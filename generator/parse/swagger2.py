@@ -62,7 +62,7 @@ class Swagger2Reader(NodeReader):
             ),
             security=self.operations.security(doc.get("security") or [], "/security"),
             operations=operations,
-            schemas={**schemas, **self.schemas.external},
+            schemas={**schemas, **self.schemas.external_schemas()},
         )
 
     def servers(self, doc: dict[str, Any]) -> tuple[Server, ...]:
