@@ -29,6 +29,18 @@ from .schema_keywords import (
 MAX_SCHEMA_DEPTH = 100
 
 _Variants = tuple[Schema, ...]
+_BOUNDS = frozenset(("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"))
+_LIMITS = frozenset(
+    (
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    )
+)
 
 
 class SchemaReader(SchemaRefs):
@@ -104,6 +116,8 @@ class SchemaReader(SchemaRefs):
     ) -> tuple[_Variants, _Variants, _Variants]:
         """oneOf, anyOf and allOf; a {type: null} branch of a union is nullability
         (recorded in `meta`), not a variant."""
+        if "oneOf" not in node and "anyOf" not in node and "allOf" not in node:
+            return (), (), ()
         one_of = self.variants(node, "oneOf", pointer, name)
         any_of = self.variants(node, "anyOf", pointer, name)
         all_of = self.variants(node, "allOf", pointer, name)
@@ -158,18 +172,31 @@ class SchemaReader(SchemaRefs):
         compositions: tuple[_Variants, _Variants, _Variants],
         meta: dict[str, Any],
     ) -> Schema:
-        """The schema with its own keywords: properties, items, enum, bounds, ..."""
-        required = self.required_names(node, pointer)
-        properties = self.properties(node, pointer, name, required)
-        additional = self.additional_properties(node, pointer, name)
-        items = self.items(node, pointer, name)
-        discriminator = self.discriminator(node, pointer)
-        enum = self.enum(node, pointer)
+        """The schema with its own keywords: properties, items, enum, bounds, ...
+        (Each step is skipped where its keyword is absent, as it mostly is: a real
+        spec has thousands of schemas.)"""
+        required = self.required_names(node, pointer) if "required" in node else []
+        properties = (
+            self.properties(node, pointer, name, required)
+            if "properties" in node
+            else ()
+        )
+        additional = (
+            self.additional_properties(node, pointer, name)
+            if "additionalProperties" in node
+            else None
+        )
+        items = self.items(node, pointer, name) if "items" in node else None
+        discriminator = (
+            self.discriminator(node, pointer) if "discriminator" in node else None
+        )
+        enum = self.enum(node, pointer) if "enum" in node else None
         if enum is not None and None in enum:
             meta["nullable"] = True
             enum = [v for v in enum if v is not None]
-        bounds = self.bounds(node, pointer)
-        multiple_of = self.multiple_of(node, pointer)
+        bounds = self.bounds(node, pointer) if _BOUNDS.intersection(node) else {}
+        multiple_of = self.multiple_of(node, pointer) if "multipleOf" in node else None
+        limits = self.limits(node, pointer) if _LIMITS.intersection(node) else {}
         one_of, any_of, all_of = compositions
         return Schema(
             type=schema_type,
@@ -188,7 +215,7 @@ class SchemaReader(SchemaRefs):
             one_of=one_of,
             any_of=any_of,
             all_of=all_of,
-            **self.limits(node, pointer),
+            **limits,
             not_=(
                 self.schema(node["not"], pointer + "/not", name + "Not")
                 if "not" in node
