@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..conventions import AZURE_OPENAI, Conventions
 from ..load import load_openapi
 from ..specs import load_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
@@ -34,10 +35,14 @@ class Rendered:
 
 
 def generate_all(
-    specs: list[str], out_dir: Path, package: str | None = None, docs: bool = False
+    specs: list[str],
+    out_dir: Path,
+    package: str | None = None,
+    docs: bool = False,
+    conventions: Conventions = AZURE_OPENAI,
 ) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered."""
-    rendered = render_all(specs, out_dir, package, docs)
+    rendered = render_all(specs, out_dir, package, docs, conventions)
     write_files(out_dir, rendered.files)
     return rendered.results
 
@@ -47,6 +52,7 @@ def render_all(
     out_dir: Path,
     package: str | None = None,
     docs: bool = False,
+    conventions: Conventions = AZURE_OPENAI,
     refs: RefPolicy | None = None,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
@@ -67,7 +73,7 @@ def render_all(
         )
         service = source.pin.service if source.pin else None
         name = package or package_name(api, api_version, service)
-        generated = render_package(api, name, api_version)
+        generated = render_package(api, name, api_version, conventions)
         for rel, text in generated.files.items():
             files[f"{name}/{rel}"] = text
         if docs:

@@ -211,6 +211,7 @@ class OperationReader(MessageReader):
             style=self.string(node, "style", pointer),
             explode=bool_or_none(node.get("explode")),
             pointer=pointer,
+            extensions=extensions(node),
         )
 
     def querystring(self, node: dict[str, Any], pointer: str, hint: str) -> Parameter:
@@ -237,6 +238,7 @@ class OperationReader(MessageReader):
             style="form",
             explode=True,
             pointer=pointer,
+            extensions=extensions(node),
         )
 
     def examples(self, node: Any, pointer: str) -> tuple[Example, ...]:

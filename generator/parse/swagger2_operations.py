@@ -17,7 +17,7 @@ from ..ir import (
     Schema,
 )
 from ..naming import pascal
-from .nodes import doc_text
+from .nodes import doc_text, extensions
 from .messages import response_suffix
 from .operations import Located, OperationReader
 from .pointers import escape_pointer
@@ -119,6 +119,7 @@ class Swagger2OperationReader(OperationReader):
             style=style,
             explode=explode,
             pointer=pointer,
+            extensions=extensions(node, skip=_SCHEMA_EXTENSIONS),
         )
 
     def value_schema(
