@@ -20,7 +20,8 @@ from generator.codegen.generate import generate_all
 from generator.errors import SpecError
 from generator.parse.openapi import parse_openapi
 from generator.parse.refs import RefPolicy
-from robustness.robust_support import sdkgen
+from generated_packages import import_generated
+from robustness.robust_support import refused, sdkgen
 
 
 def write_tree(root: Path, files: dict[str, Any]) -> Path:
@@ -59,6 +60,13 @@ def get_returning(schema: dict[str, Any], operation_id: str = "getIt") -> dict:
             },
         }
     }
+
+
+def error_of(root: Path, policy: RefPolicy = RefPolicy()) -> str:
+    """The one-line error of parsing a spec that must fail."""
+    with pytest.raises(SpecError) as info:
+        parse_openapi(root, policy)
+    return str(info.value)
 
 
 def response_schema(api: Any, path: str) -> Any:
@@ -117,16 +125,12 @@ def test_errors_in_another_file_name_that_file_and_pointer(tmp_path: Path) -> No
         "properties": {"legs": {"$ref": "./numbers.yaml#/Legs"}},
     }
     root = write_tree(tmp_path, files)
-    with pytest.raises(SpecError) as info:
-        parse_openapi(root)
-    assert str(info.value) == (
+    assert error_of(root) == (
         f"{tmp_path}/schemas/animal.yaml#/properties/legs/$ref: $ref to a missing "
         "file: ./numbers.yaml#/Legs"
     )
     (tmp_path / "schemas/numbers.yaml").write_text("Limbs: {type: integer}\n")
-    with pytest.raises(SpecError) as info:
-        parse_openapi(root)
-    assert str(info.value) == (
+    assert error_of(root) == (
         f"{tmp_path}/schemas/animal.yaml#/properties/legs/$ref: dangling $ref: "
         "./numbers.yaml#/Legs (no 'Legs' there)"
     )
@@ -229,9 +233,9 @@ def test_an_empty_operation_is_refused(tmp_path: Path) -> None:
         "openapi.yaml": root_spec({"/x": {"get": {"$ref": "op.yaml"}}}),
         "op.yaml": {},
     }
-    with pytest.raises(SpecError) as info:
-        parse_openapi(write_tree(tmp_path, files))
-    assert str(info.value) == f"{tmp_path}/op.yaml#/: empty operation object"
+    assert error_of(write_tree(tmp_path, files)) == (
+        f"{tmp_path}/op.yaml#/: empty operation object"
+    )
 
 
 def test_cycles_across_files_generate_models_that_validate(tmp_path: Path) -> None:
@@ -247,13 +251,7 @@ def test_cycles_across_files_generate_models_that_validate(tmp_path: Path) -> No
         },
     }
     root = write_tree(tmp_path, files)
-    out = tmp_path / "out"
-    generate_all([str(root)], out, package="cyclic_pets")
-    sys.path.insert(0, str(out))
-    try:
-        models = importlib.import_module("cyclic_pets.models")
-    finally:
-        sys.path.remove(str(out))
+    models = import_generated(root, tmp_path / "out", "cyclic_pets").models
     pet = models.Pet.model_validate(
         {"name": "a", "owner": {"pets": [{"name": "b", "owner": {"pets": []}}]}}
     )
@@ -270,9 +268,7 @@ ESCAPING = {
 
 def test_a_ref_leaving_the_folder_is_refused_unless_allowed(tmp_path: Path) -> None:
     root = write_tree(tmp_path, ESCAPING)
-    with pytest.raises(SpecError) as info:
-        parse_openapi(root)
-    assert str(info.value) == (
+    assert error_of(root) == (
         f"{root}#/components/schemas/Pet/$ref: $ref ../shared/pet.yaml leaves the "
         "spec's folder; pass --allow-outside-refs to follow it"
     )
@@ -327,12 +323,21 @@ class _Files(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def remote(tmp_path: Path) -> Iterator[tuple[str, list[str], Path]]:
-    """A loopback HTTP server of the files under a folder: (base URL, the paths it
-    was asked for, the folder). /slow answers after 2 s; /moved redirects to
+def remote(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    """A loopback HTTP server of pet.yaml, which refers to ./tags.yaml: (base URL,
+    the paths it was asked for). /slow answers after 2 s; /moved redirects to
     `localhost`, a host name the tests do not allow."""
     folder = tmp_path / "site"
-    folder.mkdir()
+    write_tree(
+        folder,
+        {
+            "pet.yaml": {
+                "type": "object",
+                "properties": {"tag": {"$ref": "./tags.yaml#/Tag"}},
+            },
+            "tags.yaml": {"Tag": {"type": "string", "enum": ["a", "b"]}},
+        },
+    )
     asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -361,7 +366,7 @@ def remote(tmp_path: Path) -> Iterator[tuple[str, list[str], Path]]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", asked, folder
+        yield f"http://127.0.0.1:{server.server_address[1]}", asked
     finally:
         server.shutdown()
         server.server_close()
@@ -374,43 +379,24 @@ def remote_spec(tmp_path: Path, url: str) -> Path:
     )
 
 
-def serve_pet(folder: Path) -> None:
-    write_tree(
-        folder,
-        {
-            "pet.yaml": {
-                "type": "object",
-                "properties": {"tag": {"$ref": "./tags.yaml#/Tag"}},
-            },
-            "tags.yaml": {"Tag": {"type": "string", "enum": ["a", "b"]}},
-        },
-    )
-
-
 def test_remote_refs_are_refused_without_the_opt_in(
-    remote: tuple[str, list[str], Path], tmp_path: Path
+    remote: tuple[str, list[str]], tmp_path: Path
 ) -> None:
-    base, asked, folder = remote
-    serve_pet(folder)
+    base, asked = remote
     root = remote_spec(tmp_path, f"{base}/pet.yaml")
-    out = tmp_path / "out"
-    result = sdkgen("generate", str(root), "--out", str(out), cwd=tmp_path)
-    assert result.returncode == 2 and not out.exists()
-    assert result.stderr == (
+    assert refused(str(root), tmp_path, tmp_path / "out") == (
         f"sdkgen: error: {root}#/paths/~1pets/get/responses/200/content/"
         f"application~1json/schema/$ref: remote $ref {base}/pet.yaml not fetched; "
         "pass --allow-remote-refs 127.0.0.1 to fetch it\n"
     )
-    with pytest.raises(SpecError, match="not fetched"):
-        parse_openapi(root, RefPolicy(remote_hosts=("example.com",)))
+    assert "not fetched" in error_of(root, RefPolicy(remote_hosts=("example.com",)))
     assert asked == []
 
 
 def test_allowed_remote_refs_are_fetched_with_their_relative_refs(
-    remote: tuple[str, list[str], Path], tmp_path: Path
+    remote: tuple[str, list[str]], tmp_path: Path
 ) -> None:
-    base, asked, folder = remote
-    serve_pet(folder)
+    base, asked = remote
     root = remote_spec(tmp_path, f"{base}/pet.yaml")
     out = tmp_path / "out"
     result = sdkgen(
@@ -449,19 +435,16 @@ def test_allowed_remote_refs_are_fetched_with_their_relative_refs(
     ids=["size", "timeout", "redirect", "missing"],
 )
 def test_remote_fetches_stay_within_their_limits(
-    remote: tuple[str, list[str], Path],
+    remote: tuple[str, list[str]],
     tmp_path: Path,
     path: str,
     policy: RefPolicy,
     message: str,
 ) -> None:
-    base, asked, folder = remote
-    serve_pet(folder)
+    base, asked = remote
     root = remote_spec(tmp_path, base + path)
-    with pytest.raises(SpecError) as info:
-        parse_openapi(root, policy)
     port = base.rpartition(":")[2]
-    assert str(info.value).endswith(
+    assert error_of(root, policy).endswith(
         f"remote $ref {base}{path}: {message.format(port=port)}"
     )
     assert asked == [path]

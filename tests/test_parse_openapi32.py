@@ -4,34 +4,19 @@ and what 3.1 cannot say is refused naming the construct and its pointer."""
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.codegen.generate import generate_all
 from generator.errors import SpecError
 from generator.parse.openapi import parse_openapi
+from generated_packages import import_generated
+from ir_views import without_locations
 from loopback import Loopback, Reply
 
 CHAT = Path(__file__).parent / "corpus" / "chat-openapi32" / "openapi.yaml"
-
-
-def _ir(value: Any) -> Any:
-    """The IR without what locates it in its file."""
-    if dataclasses.is_dataclass(value):
-        return {
-            f.name: _ir(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("pointer", "source", "openapi")
-        }
-    if isinstance(value, (list, tuple)):
-        return [_ir(v) for v in value]
-    return value
 
 
 def _write(tmp_path: Path, name: str, spec: dict[str, Any]) -> Path:
@@ -106,7 +91,7 @@ def test_constructs_with_a_31_form_give_the_ir_of_that_form(tmp_path: Path) -> N
     )
     new = parse_openapi(_write(tmp_path, "v32.json", v32))
     old = parse_openapi(_write(tmp_path, "v31.json", v31))
-    assert _ir(new) == _ir(old)
+    assert without_locations(new) == without_locations(old)
     (param,) = new.operations[0].parameters
     assert (param.location, param.style, param.explode) == ("query", "form", True)
     assert [m.schema.ref for m in new.operations[0].responses[0].content] == [
@@ -144,13 +129,7 @@ def test_the_corpus_chat_api_reads_whole() -> None:
 
 @pytest.fixture(scope="module")
 def chat(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    out = tmp_path_factory.mktemp("chat32")
-    generate_all([str(CHAT)], out, package="chat_three_two")
-    sys.path.insert(0, str(out))
-    try:
-        return importlib.import_module("chat_three_two")
-    finally:
-        sys.path.remove(str(out))
+    return import_generated(CHAT, tmp_path_factory.mktemp("chat32"), "chat_three_two")
 
 
 def test_query_and_other_methods_go_out_as_written(chat: Any, server: Loopback) -> None:

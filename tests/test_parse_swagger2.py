@@ -4,17 +4,15 @@ that reads a spec, and through a generated client over a loopback server."""
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.codegen.generate import generate_all
 from generator.parse.openapi import parse_openapi
+from generated_packages import import_generated
+from ir_views import without_locations
 from loopback import Loopback, Reply
 from robustness.robust_support import sdkgen
 
@@ -24,25 +22,10 @@ STORAGE_V3 = CORPUS / "azure-mgmt-storage" / "openapi3" / "storage.json"
 PETSTORE_V2 = CORPUS / "petstore-swagger2" / "swagger.yaml"
 
 
-def _without_locations(value: Any) -> Any:
-    """The IR with what names the input file (pointers, source, version) left out."""
-    if dataclasses.is_dataclass(value):
-        return {
-            f.name: _without_locations(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in ("pointer", "source", "openapi")
-        }
-    if isinstance(value, (list, tuple)):
-        return [_without_locations(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _without_locations(v) for k, v in sorted(value.items())}
-    return value
-
-
 def test_swagger2_and_its_openapi3_rendering_give_the_same_ir() -> None:
     v2, v3 = parse_openapi(STORAGE_V2), parse_openapi(STORAGE_V3)
     assert (v2.openapi, v3.openapi) == ("2.0", "3.0.3")
-    assert _without_locations(v2) == _without_locations(v3)
+    assert without_locations(v2) == without_locations(v3)
     listing = v2.operation(
         "get",
         "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts",
@@ -88,7 +71,9 @@ def test_docs_and_reconcile_read_swagger2(tmp_path: Path) -> None:
     docs = sdkgen("docs", str(STORAGE_V2), "--out", str(reference), cwd=tmp_path)
     assert docs.returncode == 0, docs.stderr
     text = reference.read_text(encoding="utf-8")
-    assert "## StorageAccounts - ListKeys" in text and "StorageAccountListResult" in text
+    assert (
+        "## StorageAccounts - ListKeys" in text and "StorageAccountListResult" in text
+    )
     agree = sdkgen("reconcile", str(reference), str(STORAGE_V2), cwd=tmp_path)
     assert agree.returncode == 0, agree.stdout + agree.stderr
     across = sdkgen("reconcile", str(reference), str(STORAGE_V3), cwd=tmp_path)
@@ -163,12 +148,7 @@ def test_petstore_2_bodies_forms_headers_and_security() -> None:
 @pytest.fixture(scope="module")
 def petstore2(tmp_path_factory: pytest.TempPathFactory) -> Any:
     out = tmp_path_factory.mktemp("petstore2")
-    generate_all([str(PETSTORE_V2)], out, package="petstore_two")
-    sys.path.insert(0, str(out))
-    try:
-        return importlib.import_module("petstore_two")
-    finally:
-        sys.path.remove(str(out))
+    return import_generated(PETSTORE_V2, out, "petstore_two")
 
 
 def test_a_swagger2_client_sends_bodies_and_multi_arrays(

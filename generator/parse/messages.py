@@ -76,9 +76,8 @@ class MessageReader(NodeReader):
         self, media_type: str, raw: Any, content_pointer: str, hint: str
     ) -> MediaType:
         pointer = f"{content_pointer}/{escape_pointer(media_type)}"
-        media, pointer = self.docs.deref(
-            raw or {}, pointer
-        )  # 3.2: components/mediaTypes
+        # 3.2 has reusable media types, so a media type can be a $ref
+        media, pointer = self.docs.deref(raw or {}, pointer)
         media = self.obj(media, pointer, "media type")
         for key in ("itemEncoding", "prefixEncoding"):
             if key in media:

@@ -194,31 +194,26 @@ class Swagger2OperationReader(OperationReader):
     def response(self, status: str, raw: Any, pointer: str, hint: str) -> Response:
         node, pointer = self.docs.deref(raw, pointer)
         node = self.obj(node, pointer, "response")
-        headers = self.obj(node.get("headers") or {}, pointer + "/headers", "headers")
+        raw = self.obj(node.get("headers") or {}, pointer + "/headers", "headers")
+        headers = [self.response_header(n, h, pointer, hint) for n, h in raw.items()]
         content: tuple[MediaType, ...] = ()
         if "schema" in node:
             schema = self.schemas.schema(
                 node["schema"], pointer + "/schema", hint + response_suffix(status)
             )
+            # 2.0 examples are by media type: {"application/json": {...}}
             examples = self.obj(
                 node.get("examples") or {}, pointer + "/examples", "examples"
             )
             content = tuple(
-                MediaType(
-                    m,
-                    schema,
-                    examples=(("example", examples[m]),) if m in examples else (),
-                )
+                MediaType(m, schema, examples=tuple(_named(examples, m)))
                 for m in self.produces
             )
         return Response(
             status=status,
             description=doc_text(node.get("description")),
             content=content,
-            headers=tuple(
-                self.response_header(name, header, pointer, hint)
-                for name, header in headers.items()
-            ),
+            headers=tuple(headers),
         )
 
     def response_header(
@@ -231,3 +226,8 @@ class Swagger2OperationReader(OperationReader):
             schema=self.value_schema(node, pointer, hint + pascal(name)),
             description=doc_text(node.get("description")),
         )
+
+
+def _named(examples: dict[str, Any], media_type: str) -> list[tuple[str, Any]]:
+    """A 2.0 response example as OpenAPI 3's `example` of that media type."""
+    return [("example", examples[media_type])] if media_type in examples else []
