@@ -257,7 +257,7 @@ class OperationReader(MessageReader):
         """An example file's content; None when it is absent (tolerated: specs ship
         without some of them), remote, or outside the spec's folder."""
         address = ref.partition("#")[0]
-        base = self.docs.folder_of(pointer)
+        base = self.docs.location_of(pointer)
         if not address or "://" in address or "://" in base:
             return None
         target = (Path(base).parent / address).resolve()

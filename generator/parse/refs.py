@@ -114,9 +114,15 @@ class Documents:
                 raise self.fail(pointer, "$ref cycle")
         return node, pointer
 
-    def folder_of(self, pointer: str) -> str:
-        """The absolute path or URL that relative refs at `pointer` resolve against."""
+    def location_of(self, pointer: str) -> str:
+        """The absolute path or URL of the document `pointer` is in, which relative
+        refs found there resolve against."""
         return self.document(pointer)[0].location
+
+    def display(self, path: str) -> str:
+        """A file as the user would open it: beside the root spec as they named it."""
+        relative = os.path.relpath(path, self.folder)
+        return os.path.normpath(os.path.join(os.path.dirname(self.source), relative))
 
     # -- loading other documents ----------------------------------------------------
 
@@ -124,7 +130,7 @@ class Documents:
         remote = _is_url(address) or _is_url(base.location)
         if remote:
             location = urljoin(base.location, address)
-        elif urlsplit(address).scheme and len(urlsplit(address).scheme) > 1:
+        elif len(urlsplit(address).scheme) > 1:  # file:, ftp:, ... (C: is a drive)
             raise self.fail(at, f"unsupported $ref scheme: {ref}")
         else:
             location = self.file_location(address, base, ref, at)
@@ -136,11 +142,8 @@ class Documents:
             display = prefix = location
         else:
             node = self.read(Path(location), ref, at)
-            relative = os.path.relpath(location, self.folder)
-            display = os.path.normpath(
-                os.path.join(os.path.dirname(self.source), relative)
-            )
-            prefix = Path(relative).as_posix()
+            display = self.display(location)
+            prefix = Path(os.path.relpath(location, self.folder)).as_posix()
         document = _Document(node, display, location, prefix + "#")
         self.by_location[location] = document
         self.by_prefix[document.prefix] = document
@@ -168,7 +171,8 @@ class Documents:
         try:
             return load_document(path)
         except SpecError as exc:
-            raise self.fail(at, f"$ref {ref}: {_relative_error(exc, self)}") from None
+            exc.source = self.display(exc.source)
+            raise self.fail(at, f"$ref {ref}: {exc}") from None
 
     def fetch(self, url: str, ref: str, at: str) -> Any:
         hosts = self.policy.remote_hosts
@@ -191,10 +195,3 @@ class Documents:
 
 def _is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
-
-
-def _relative_error(exc: SpecError, docs: Documents) -> SpecError:
-    """A load error naming the file as the user would open it."""
-    relative = os.path.relpath(exc.source, docs.folder)
-    exc.source = os.path.normpath(os.path.join(os.path.dirname(docs.source), relative))
-    return exc
