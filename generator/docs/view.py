@@ -15,7 +15,6 @@ and example parameters other than the body. Descriptions compare by their words.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -28,18 +27,15 @@ from ..ir import (
     Schema,
     SecurityScheme,
 )
-from ..parse.markdown.cells import default_text
+from ..parse.markdown.cells import breaks_as_newlines, default_text
 
 _MAX_NESTING = 8
-_BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 
 
-def words(text: str) -> str:
-    """Descriptions compare by their words: line breaks, `<br>` and indentation are
-    layout, and the format moves them."""
-    if "<" in text:
-        text = _BREAK.sub(" ", text)
-    return " ".join(text.split())
+def wording(text: str) -> str:
+    """What descriptions compare by: their words, one space apart. Line breaks, `<br>`
+    and indentation are layout, and the format moves them."""
+    return " ".join(breaks_as_newlines(text).split())
 
 
 class Prose:
@@ -55,7 +51,7 @@ class Prose:
     @property
     def key(self) -> str:
         if self._key is None:
-            self._key = words(self.text)
+            self._key = wording(self.text)
         return self._key
 
     def __eq__(self, other: object) -> bool:

@@ -22,11 +22,10 @@ from ...ir import (
 from .blocks import Block, Document, Fence, Heading, Paragraph, Table
 from .cells import cell_text, parse_required, split_values, type_schema
 from .context import Context, line_pointer
-from .properties import PROPERTY_COLUMNS, PropertyTable, column_names
+from .properties import PROPERTY_COLUMNS, PropertyTable, column_names, properties_for
 
 _PLACEHOLDER = re.compile(r"\{([^}]+)\}")
 _STATUS = re.compile(r"Status Code:\**\s*(\S+)")
-_PROPERTIES_FOR = "Properties for "
 _PARTS = {
     "uri parameters": "uri",
     "request header": "header",
@@ -133,10 +132,8 @@ class OperationReader:
         for block in blocks:
             if isinstance(block, Heading):
                 self.heading_block(block)
-            elif self.part is None:
-                self.preamble(block)
             else:
-                getattr(self, f"in_{self.part}")(block)
+                self.part_block(block)
         if self.url is None:
             self.context.warn(
                 self.heading.line,
@@ -151,8 +148,9 @@ class OperationReader:
         if self.description_end is None:
             self.description_end = block.line
         text = block.text.strip()
-        if text.startswith(_PROPERTIES_FOR):
-            self.sub_parent = text[len(_PROPERTIES_FOR) :].strip()
+        parent = properties_for(text)
+        if parent is not None:
+            self.sub_parent = parent
             if self.part not in ("body", "responses"):
                 self.context.warn(
                     block.line, f"{text!r} outside Request Body or Responses"
@@ -174,6 +172,26 @@ class OperationReader:
         if part == "example":
             self.examples.append(_Example())
         self.part = part
+
+    def part_block(self, block: Block) -> None:
+        """A block of the `###` part being read (`self.part`, named by _PARTS)."""
+        match self.part:
+            case None:
+                self.preamble(block)
+            case "uri":
+                self.in_uri(block)
+            case "header":
+                self.in_header(block)
+            case "body":
+                self.in_body(block)
+            case "responses":
+                self.in_responses(block)
+            case "examples":
+                self.context.warn(block.line, "text in Examples outside an Example")
+            case "example":
+                self.in_example(block)
+            case "skipped":
+                pass  # an unknown part, already reported at its heading
 
     def preamble(self, block: Block) -> None:
         if (
@@ -371,16 +389,7 @@ class OperationReader:
         if columns[:3] != PROPERTY_COLUMNS[:3]:
             self.context.warn(table.line, f"unknown table: {' | '.join(columns)}")
             return
-        if self.sub_parent is not None and "required" not in columns:
-            owner.add_sub_table(self.sub_parent, table)
-        else:
-            owner.add_table(table)
-
-    def in_examples(self, block: Block) -> None:
-        self.context.warn(block.line, "text in Examples outside an Example")
-
-    def in_skipped(self, block: Block) -> None:
-        """Blocks of an unknown section, already reported by its heading."""
+        owner.add(table, self.sub_parent)
 
     def in_example(self, block: Block) -> None:
         example = self.examples[-1]
