@@ -20,6 +20,20 @@ def column_names(table: Table) -> tuple[str, ...]:
     return tuple(cell_text(h).strip("*: ").lower() for h in table.header)
 
 
+def object_schema(
+    properties: tuple[Property, ...], pointer: str, description: str | None = None
+) -> Schema:
+    """The object a property table describes."""
+    required = tuple(p.name for p in properties if p.required)
+    return Schema(
+        type="object",
+        pointer=pointer,
+        description=description,
+        properties=properties,
+        required=required,
+    )
+
+
 def properties_for(heading: str) -> str | None:
     """`Properties for X` -> X; None for any other heading."""
     if not heading.startswith(PROPERTIES_FOR):
