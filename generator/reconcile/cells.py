@@ -81,9 +81,9 @@ def unlisted_values(
     where: str, name: str, doc: PropertyView, spec: PropertyView, line: int | None
 ) -> Finding:
     if "enum" in spec.type:
-        case, listed, plain = "values in the spec", spec.values, doc.type[0]
+        case, listed, plain = "plain type in the reference", spec.values, doc.type[0]
     else:
-        case, listed, plain = "values in the reference", doc.values, spec.type[0]
+        case, listed, plain = "plain type in the spec", doc.values, spec.type[0]
     return differ(
         case,
         where,

@@ -67,21 +67,21 @@ ONE_SIDED = {
 
 # Something both sides have, and say differently: case -> (kind, message).
 DIFFERING = {
-    "kind":                      ("kind-mismatch",           "The reference shows {markdown}; the spec defines {openapi}."),
-    "location":                  ("location-mismatch",       "The reference puts `{name}` in the {markdown}; the spec in the {openapi}."),
-    "type":                      ("type-mismatch",           "The reference says `{markdown}`; the spec says `{openapi}`."),
-    "enum type":                 ("type-mismatch",           "The reference says the values are {markdown}s; the spec says {openapi}s."),
-    "required by the spec":      ("required-mismatch",       "The spec requires `{name}`; the reference marks it optional."),
-    "required by the reference": ("required-mismatch",       "The reference marks `{name}` required; the spec makes it optional."),
-    "default in the spec":       ("default-mismatch",        "The spec's default for `{name}` is `{openapi}`; the reference gives none."),
-    "default in the reference":  ("default-mismatch",        "The reference gives `{name}` the default `{markdown}`; the spec has no default."),
-    "default":                   ("default-mismatch",        "The reference gives `{name}` the default `{markdown}`; the spec's default is `{openapi}`."),
-    "values in the spec":        ("enum-mismatch",           "The spec allows only {values} for `{name}`; the reference types it as a plain `{type}`."),
-    "values in the reference":   ("enum-mismatch",           "The reference lists {values} for `{name}`; the spec allows any `{type}`."),
-    "values only the reference lists": ("enum-mismatch",     "Only the reference lists {only_reference}."),
-    "values only the spec allows":     ("enum-mismatch",     "Only the spec allows {only_spec}."),
-    "values each side alone lists":    ("enum-mismatch",     "Only the reference lists {only_reference}; only the spec allows {only_spec}."),
-    "discriminator":             ("discriminator-mismatch",  "The reference's discriminator is {reference}; the spec's is {spec}."),
+    "kind":                            ("kind-mismatch",          "The reference shows {markdown}; the spec defines {openapi}."),
+    "location":                        ("location-mismatch",      "The reference puts `{name}` in the {markdown}; the spec in the {openapi}."),
+    "type":                            ("type-mismatch",          "The reference says `{markdown}`; the spec says `{openapi}`."),
+    "enum type":                       ("type-mismatch",          "The reference says the values are {markdown}s; the spec says {openapi}s."),
+    "required by the spec":            ("required-mismatch",      "The spec requires `{name}`; the reference marks it optional."),
+    "required by the reference":       ("required-mismatch",      "The reference marks `{name}` required; the spec makes it optional."),
+    "default in the spec":             ("default-mismatch",       "The spec's default for `{name}` is `{openapi}`; the reference gives none."),
+    "default in the reference":        ("default-mismatch",       "The reference gives `{name}` the default `{markdown}`; the spec has no default."),
+    "default":                         ("default-mismatch",       "The reference gives `{name}` the default `{markdown}`; the spec's default is `{openapi}`."),
+    "plain type in the reference":     ("enum-mismatch",          "The spec allows only {values} for `{name}`; the reference types it as a plain `{type}`."),
+    "plain type in the spec":          ("enum-mismatch",          "The reference lists {values} for `{name}`; the spec allows any `{type}`."),
+    "values only the reference lists": ("enum-mismatch",          "Only the reference lists {only_reference}."),
+    "values only the spec allows":     ("enum-mismatch",          "Only the spec allows {only_spec}."),
+    "values each side alone lists":    ("enum-mismatch",          "Only the reference lists {only_reference}; only the spec allows {only_spec}."),
+    "discriminator":                   ("discriminator-mismatch", "The reference's discriminator is {reference}; the spec's is {spec}."),
 }
 # fmt: on
 
