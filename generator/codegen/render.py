@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +37,11 @@ STATIC_FILES = (
     "_constants.py",
     "_types.py",
     "_base_client.py",
+    "_config.py",
     "_errors.py",
+    "_logs.py",
+    "_pagination.py",
+    "_response.py",
     "_streaming.py",
     "py.typed",
     "resources/__init__.py",
@@ -59,6 +64,7 @@ def environment() -> jinja2.Environment:
     env.filters["class_header"] = class_header
     env.filters["return_annotation"] = return_annotation
     env.globals["statement"] = statement
+    env.globals["fits"] = fits
     return env
 
 
@@ -94,7 +100,17 @@ def render_package(
     client = ClientPlan(api, models, conventions)
     env = environment()
     files: dict[str, str] = {}
-    context = {"api": api, "conventions": conventions, "connection": client.connection}
+    context = {
+        "api": api,
+        "api_version": api_version,
+        "conventions": conventions,
+        "connection": client.connection,
+        "deployment_arguments": client.deployment_arguments,
+        "secured_operation_lines": [
+            bracketed("(", [py_str(method), py_str(path)], ")", 8, ",")
+            for method, path in client.connection.secured_operations
+        ],
+    }
     for name in STATIC_FILES:
         files[name] = (
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
@@ -352,18 +368,27 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
 
 # Names resource and client modules import when their code uses them.
 _IMPORTABLE = {
-    "typing": ["Any", "Callable", "Dict", "List", "Literal", "Mapping", "overload"],
+    "typing": [
+        "Any",
+        "Awaitable",
+        "Callable",
+        "Dict",
+        "List",
+        "Literal",
+        "Mapping",
+        "Self",
+        "overload",
+    ],
     "functools": ["cached_property"],
     "_base_client": ["DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"],
-    "_streaming": [
-        "AsyncPage",
-        "AsyncStream",
-        "ServerSentEvent",
-        "Stream",
-        "SyncPage",
+    "_pagination": ["AsyncPage", "SyncPage"],
+    "_response": [
         "to_async_raw_response",
+        "to_async_streamed_response",
         "to_raw_response",
+        "to_streamed_response",
     ],
+    "_streaming": ["AsyncStream", "ServerSentEvent", "Stream"],
     "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
 }
 
@@ -385,7 +410,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
     if "httpx" in used:
         blocks.append("import httpx")
     local = []
-    for module in ("_base_client", "_streaming", "_types"):
+    for module in ("_base_client", "_pagination", "_response", "_streaming", "_types"):
         names = [n for n in _IMPORTABLE[module] if n in used]
         if names:
             local.append(_import_line(f"{parent}{module}", names))
@@ -411,6 +436,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         doc[0],
         "",
         f"api-version {api_version}; endpoint template {url or '(none)'}.",
+        *_environment_doc(client.conventions),
     ] + ([""] + doc[1:] if len(doc) > 1 else [])
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
@@ -425,7 +451,9 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
                     "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
                 ),
                 "token_provider": (
-                    "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
+                    "Callable[[], str | Awaitable[str]]"
+                    if flavor == "async"
+                    else "Callable[[], str]"
                 ),
                 "resources": [
                     View(
@@ -452,6 +480,23 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
             ],
         }
     )
+
+
+def _environment_doc(conventions: Conventions) -> list[str]:
+    """Which environment variables the client reads for options it is not given."""
+    names = [
+        f"{option} from {variable}"
+        for option, variable in (
+            ("endpoint", conventions.endpoint_env),
+            ("api_key", conventions.api_key_env),
+            ("api_version", conventions.api_version_env),
+        )
+        if variable
+    ]
+    if not names:
+        return []
+    text = f"Options not given are read from the environment: {', '.join(names)}."
+    return textwrap.wrap(text, 84)
 
 
 def package_name(api: Api, api_version: str, service: str | None) -> str:
