@@ -36,12 +36,14 @@ from .resources import Argument, ClientPlan, Method, Resource
 STATIC_FILES = (
     "_constants.py",
     "_types.py",
+    "_api_client.py",
     "_base_client.py",
     "_config.py",
     "_errors.py",
     "_logs.py",
     "_pagination.py",
     "_response.py",
+    "_retries.py",
     "_streaming.py",
     "py.typed",
     "resources/__init__.py",
@@ -380,7 +382,7 @@ _IMPORTABLE = {
         "overload",
     ],
     "functools": ["cached_property"],
-    "_base_client": ["DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"],
+    "_api_client": ["AsyncAPIClient", "SyncAPIClient"],
     "_pagination": ["AsyncPage", "SyncPage"],
     "_response": [
         "to_async_raw_response",
@@ -388,6 +390,7 @@ _IMPORTABLE = {
         "to_raw_response",
         "to_streamed_response",
     ],
+    "_retries": ["DEFAULT_MAX_RETRIES"],
     "_streaming": ["AsyncStream", "ServerSentEvent", "Stream"],
     "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
 }
@@ -410,7 +413,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
     if "httpx" in used:
         blocks.append("import httpx")
     local = []
-    for module in ("_base_client", "_pagination", "_response", "_streaming", "_types"):
+    for module in sorted(m for m in _IMPORTABLE if m.startswith("_")):
         names = [n for n in _IMPORTABLE[module] if n in used]
         if names:
             local.append(_import_line(f"{parent}{module}", names))
