@@ -37,13 +37,13 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 
 def test_endpoint_key_and_api_version_come_from_the_environment(
-    pkg: Any, server: Loopback, clean_env: pytest.MonkeyPatch
+    pkg: Any, server: Loopback, clean_env: pytest.MonkeyPatch, closing: Any
 ) -> None:
     clean_env.setenv("AZURE_OPENAI_ENDPOINT", server.url)
     clean_env.setenv("AZURE_OPENAI_API_KEY", "env-key")
     clean_env.setenv("OPENAI_API_VERSION", "2024-10-21")
     server.reply(200, EMBEDDINGS)
-    pkg.Client().embeddings.create(deployment_id="ada", input="hi")
+    closing(pkg.Client()).embeddings.create(deployment_id="ada", input="hi")
     request = server.last()
     assert request.path == "/openai/deployments/ada/embeddings"
     assert request.headers["api-key"] == "env-key"
@@ -52,8 +52,8 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
     # arguments win over the environment
     with Loopback() as other:
         other.reply(200, EMBEDDINGS)
-        client = pkg.Client(endpoint=other.url, api_key="arg-key", api_version="7")
-        client.embeddings.create(deployment_id="ada", input="hi")
+        with pkg.Client(endpoint=other.url, api_key="arg-key", api_version="7") as c:
+            c.embeddings.create(deployment_id="ada", input="hi")
         request = other.last()
     assert request.headers["api-key"] == "arg-key"
     assert request.query == {"api-version": ["7"]}
@@ -61,7 +61,7 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
 
     # a token provider is a credential: the environment's key is not read then
     server.reply(200, EMBEDDINGS)
-    pkg.Client(token_provider=lambda: "tok").embeddings.create(
+    closing(pkg.Client(token_provider=lambda: "tok")).embeddings.create(
         deployment_id="ada", input="hi"
     )
     assert server.last().headers["authorization"] == "Bearer tok"
@@ -69,7 +69,7 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
 
     clean_env.delenv("OPENAI_API_VERSION")
     server.reply(200, EMBEDDINGS)
-    pkg.Client().embeddings.create(deployment_id="ada", input="hi")
+    closing(pkg.Client()).embeddings.create(deployment_id="ada", input="hi")
     assert server.last().query == {"api-version": [VERSION]}
 
 
@@ -153,6 +153,7 @@ def test_a_credential_is_required_where_the_spec_requires_one(
     title: str,
     spec: dict[str, Any],
     required: bool,
+    closing: Any,
 ) -> None:
     pkg = build(spec)
     if required:
@@ -161,13 +162,13 @@ def test_a_credential_is_required_where_the_spec_requires_one(
         assert server.requests == []
         return
     server.reply(200, {})
-    client = pkg.Client(endpoint=server.url)
+    client = closing(pkg.Client(endpoint=server.url))
     getattr(client, next(iter(spec["paths"]))[1:]).list()
     assert not {"k", "authorization", "api-key"} & set(server.last().headers)
 
 
 def test_only_the_secured_operations_of_a_mixed_spec_refuse_without_a_credential(
-    build: Any, server: Loopback, clean_env: pytest.MonkeyPatch
+    build: Any, server: Loopback, clean_env: pytest.MonkeyPatch, closing: Any
 ) -> None:
     pkg = build(
         _security_spec(
@@ -176,7 +177,7 @@ def test_only_the_secured_operations_of_a_mixed_spec_refuse_without_a_credential
             security=[{"key": []}],
         )
     )
-    client = pkg.Client(endpoint=server.url)
+    client = closing(pkg.Client(endpoint=server.url))
     server.reply(200, {"ok": True})
     client.health.list()
     assert server.last().path == "/health"
@@ -185,19 +186,21 @@ def test_only_the_secured_operations_of_a_mixed_spec_refuse_without_a_credential
     assert str(info.value).startswith("GET /secrets needs a credential")
     assert len(server.requests) == 1
     server.reply(200, {})
-    pkg.Client(endpoint=server.url, api_key="s").secrets.list()
+    closing(pkg.Client(endpoint=server.url, api_key="s")).secrets.list()
     assert server.last().headers["k"] == "s"
 
 
 def test_with_options_is_a_configured_copy_sharing_the_connection_pool(
-    pkg: Any, server: Loopback
+    pkg: Any, server: Loopback, closing: Any
 ) -> None:
-    client = pkg.Client(
-        endpoint=server.url,
-        token_provider=lambda: "tok",
-        max_retries=2,
-        default_headers={"x-app": "demo"},
-        default_query={"trace": "1"},
+    client = closing(
+        pkg.Client(
+            endpoint=server.url,
+            token_provider=lambda: "tok",
+            max_retries=2,
+            default_headers={"x-app": "demo"},
+            default_query={"trace": "1"},
+        )
     )
     copy = client.with_options(
         max_retries=0, default_headers={"x-extra": "1"}, default_query={"limit": "5"}
@@ -259,14 +262,16 @@ def test_async_with_options_keeps_the_async_client(pkg: Any, server: Loopback) -
 
 
 def test_azure_deployment_fills_the_deployment_a_call_leaves_out(
-    pkg: Any, server: Loopback
+    pkg: Any, server: Loopback, closing: Any
 ) -> None:
     parameters = inspect.signature(
         pkg.resources.embeddings.Embeddings.create
     ).parameters
     assert parameters["deployment_id"].default is pkg.NOT_GIVEN
 
-    client = pkg.Client(endpoint=server.url, api_key="k", azure_deployment="ada-2")
+    client = closing(
+        pkg.Client(endpoint=server.url, api_key="k", azure_deployment="ada-2")
+    )
     server.reply(200, EMBEDDINGS)
     client.embeddings.create(input="hi")
     assert server.last().path == "/openai/deployments/ada-2/embeddings"
@@ -280,7 +285,7 @@ def test_azure_deployment_fills_the_deployment_a_call_leaves_out(
     client.assistants.delete(assistant_id="a")  # not deployment-scoped
     assert server.last().path == "/openai/assistants/a"
 
-    bare = pkg.Client(endpoint=server.url, api_key="k")
+    bare = closing(pkg.Client(endpoint=server.url, api_key="k"))
     with pytest.raises(pkg.ConfigurationError) as info:
         bare.embeddings.create(input="hi")
     assert str(info.value) == (

@@ -92,7 +92,7 @@ class _QuotingTransport(httpx.BaseTransport):
 
 
 def test_a_query_api_key_is_redacted_from_httpx_logs_and_errors(
-    build: Any, server: Loopback, caplog: pytest.LogCaptureFixture
+    build: Any, server: Loopback, caplog: pytest.LogCaptureFixture, closing: Any
 ) -> None:
     pkg = build(
         {
@@ -116,7 +116,7 @@ def test_a_query_api_key_is_redacted_from_httpx_logs_and_errors(
         }
     )
     caplog.set_level(logging.DEBUG)
-    client = pkg.Client(endpoint=server.url, api_key=SECRET, max_retries=0)
+    client = closing(pkg.Client(endpoint=server.url, api_key=SECRET, max_retries=0))
     server.reply(200, {})
     client.models.list()
     assert server.last().query == {"code": [SECRET]}

@@ -31,8 +31,8 @@ def pkg(sdk: Any) -> Any:
 
 
 @pytest.fixture
-def client(pkg: Any, server: Loopback) -> Any:
-    return pkg.Client(endpoint=server.url, api_key="k", azure_deployment="ada")
+def client(pkg: Any, server: Loopback, closing: Any) -> Any:
+    return closing(pkg.Client(endpoint=server.url, api_key="k", azure_deployment="ada"))
 
 
 def test_a_streamed_response_is_entered_before_its_body_arrives(
@@ -174,7 +174,7 @@ def test_to_dict_and_to_json_have_openais_signatures(pkg: Any) -> None:
 
 
 def test_to_dict_keeps_what_the_server_sent_under_the_api_names(
-    build: Any, server: Loopback
+    build: Any, server: Loopback, closing: Any
 ) -> None:
     item = {
         "type": "object",
@@ -207,7 +207,7 @@ def test_to_dict_keeps_what_the_server_sent_under_the_api_names(
         }
     )
     server.reply(200, {"itemId": "i1", "size": "large", "note": None})
-    result = pkg.Client(endpoint=server.url).item.list()
+    result = closing(pkg.Client(endpoint=server.url)).item.list()
     assert result.to_dict() == {"itemId": "i1", "size": "large", "note": None}
     assert result.to_dict(use_api_names=False, exclude_none=True) == {
         "item_id": "i1",
