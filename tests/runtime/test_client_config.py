@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from loopback import Loopback
+from runtime_specs import get_spec
 
 VERSION = "2025-01-01-preview"
 ENVIRONMENT = ("AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION")
@@ -91,33 +92,6 @@ def test_a_client_given_nothing_names_everything_it_reads(
     assert server.requests == []
 
 
-def _security_spec(operations: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    def operation(op_id: str, security: Any) -> dict[str, Any]:
-        op: dict[str, Any] = {
-            "operationId": op_id,
-            "responses": {
-                "200": {
-                    "description": "ok",
-                    "content": {"application/json": {"schema": {}}},
-                }
-            },
-        }
-        if security is not None:
-            op["security"] = security
-        return op
-
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Guarded", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
-        "paths": {
-            f"/{name}": {"get": operation(f"get_{name}", security)}
-            for name, security in operations.items()
-        },
-        **extra,
-    }
-
-
 KEY_SCHEME = {
     "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "k"}}
 }
@@ -126,22 +100,20 @@ KEY_SCHEME = {
 @pytest.mark.parametrize(
     ("title", "spec", "required"),
     [
-        ("no security at all", _security_spec({"open": None}), False),
+        ("no security at all", get_spec("open"), False),
         (
             "every operation needs the key",
-            _security_spec({"a": None}, components=KEY_SCHEME, security=[{"key": []}]),
+            get_spec("a", components=KEY_SCHEME, security=[{"key": []}]),
             True,
         ),
         (
             "the key is optional (an empty requirement)",
-            _security_spec(
-                {"a": None}, components=KEY_SCHEME, security=[{"key": []}, {}]
-            ),
+            get_spec("a", components=KEY_SCHEME, security=[{"key": []}, {}]),
             False,
         ),
         (
             "a scheme declared but required nowhere",
-            _security_spec({"a": None}, components=KEY_SCHEME),
+            get_spec("a", components=KEY_SCHEME),
             False,
         ),
     ],
@@ -171,8 +143,10 @@ def test_only_the_secured_operations_of_a_mixed_spec_refuse_without_a_credential
     build: Any, server: Loopback, clean_env: pytest.MonkeyPatch, closing: Any
 ) -> None:
     pkg = build(
-        _security_spec(
-            {"health": [], "secrets": None},
+        get_spec(
+            "health",
+            "secrets",
+            op_security={"health": []},
             components=KEY_SCHEME,
             security=[{"key": []}],
         )
@@ -306,6 +280,6 @@ def test_azure_deployment_fills_the_deployment_a_call_leaves_out(
 
 
 def test_a_spec_without_deployments_has_no_deployment_option(build: Any) -> None:
-    pkg = build(_security_spec({"open": None}))
+    pkg = build(get_spec("open"))
     assert "azure_deployment" not in inspect.signature(pkg.Client).parameters
     assert "default_query" in inspect.signature(pkg.Client.with_options).parameters

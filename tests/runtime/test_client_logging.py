@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from loopback import Loopback
+from runtime_specs import get_spec
 
 VERSION = "2025-01-01-preview"
 PACKAGE = "azure_openai_" + VERSION.replace("-", "_")
@@ -94,26 +95,13 @@ class _QuotingTransport(httpx.BaseTransport):
 def test_a_query_api_key_is_redacted_from_httpx_logs_and_errors(
     build: Any, server: Loopback, caplog: pytest.LogCaptureFixture, closing: Any
 ) -> None:
+    query_key = {"key": {"type": "apiKey", "in": "query", "name": "code"}}
     pkg = build(
-        {
-            "openapi": "3.0.3",
-            "info": {"title": "Query key", "version": "1"},
-            "servers": [{"url": "https://api.example.com"}],
-            "components": {
-                "securitySchemes": {
-                    "key": {"type": "apiKey", "in": "query", "name": "code"}
-                }
-            },
-            "security": [{"key": []}],
-            "paths": {
-                "/models": {
-                    "get": {
-                        "operationId": "list_models",
-                        "responses": {"200": {"description": "ok"}},
-                    }
-                }
-            },
-        }
+        get_spec(
+            "models",
+            components={"securitySchemes": query_key},
+            security=[{"key": []}],
+        )
     )
     caplog.set_level(logging.DEBUG)
     client = closing(pkg.Client(endpoint=server.url, api_key=SECRET, max_retries=0))

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from loopback import Loopback
+from runtime_specs import get_spec
 
 VERSION = "2025-01-01-preview"
 EMBEDDINGS = {
@@ -186,26 +187,7 @@ def test_to_dict_keeps_what_the_server_sent_under_the_api_names(
             "tags": {"type": "array", "items": {"type": "string"}},
         },
     }
-    pkg = build(
-        {
-            "openapi": "3.0.3",
-            "info": {"title": "Items", "version": "1"},
-            "servers": [{"url": "https://api.example.com"}],
-            "paths": {
-                "/item": {
-                    "get": {
-                        "operationId": "get_item",
-                        "responses": {
-                            "200": {
-                                "description": "ok",
-                                "content": {"application/json": {"schema": item}},
-                            }
-                        },
-                    }
-                }
-            },
-        }
-    )
+    pkg = build(get_spec("item", schema=item))
     server.reply(200, {"itemId": "i1", "size": "large", "note": None})
     result = closing(pkg.Client(endpoint=server.url)).item.list()
     assert result.to_dict() == {"itemId": "i1", "size": "large", "note": None}
