@@ -39,6 +39,11 @@ class ConnectionPlan:
     deployment_option: str | None = None
     deployment_segment: str = ""
     operation_count: int = 0
+    # Environment variables the client reads for options it is not given ("": none).
+    endpoint_env: str = ""
+    api_key_env: str = ""
+    api_version_env: str = ""  # only where operations take the api-version
+    log_env: str = ""
 
     @property
     def every_operation_secured(self) -> bool:
@@ -92,6 +97,10 @@ def plan_connection(api: Api, conventions: Conventions) -> ConnectionPlan:
         deployment_option=_deployment_option(api, conventions),
         deployment_segment=conventions.deployment_segment,
         operation_count=len(api.operations),
+        endpoint_env=conventions.endpoint_env,
+        api_key_env=conventions.api_key_env,
+        api_version_env=conventions.api_version_env if sends_api_version else "",
+        log_env=conventions.log_env,
     )
 
 

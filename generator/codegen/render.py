@@ -15,6 +15,7 @@ from ..conventions import Conventions
 from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
+from .connection import ConnectionPlan
 from .layout import (
     annotation_lines,
     bracketed,
@@ -439,7 +440,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         doc[0],
         "",
         f"api-version {api_version}; endpoint template {url or '(none)'}.",
-        *_environment_doc(client.conventions),
+        *_environment_doc(connection),
     ] + ([""] + doc[1:] if len(doc) > 1 else [])
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
@@ -485,14 +486,14 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
     )
 
 
-def _environment_doc(conventions: Conventions) -> list[str]:
+def _environment_doc(connection: ConnectionPlan) -> list[str]:
     """Which environment variables the client reads for options it is not given."""
     names = [
         f"{option} from {variable}"
         for option, variable in (
-            ("endpoint", conventions.endpoint_env),
-            ("api_key", conventions.api_key_env),
-            ("api_version", conventions.api_version_env),
+            ("endpoint", connection.endpoint_env),
+            ("api_key", connection.api_key_env),
+            ("api_version", connection.api_version_env),
         )
         if variable
     ]
