@@ -9,6 +9,7 @@ import inspect
 import time
 from typing import Any
 
+import httpx
 import pytest
 
 from loopback import Loopback
@@ -181,6 +182,8 @@ def test_with_options_is_a_configured_copy_sharing_the_connection_pool(
     )
     assert type(copy) is pkg.Client and copy is not client
     assert copy._client._http is client._client._http
+    with httpx.Client() as own_pool:
+        assert client.with_options(http_client=own_pool)._client._http is own_pool
     server.reply(200, {"object": "list", "data": [], "has_more": False})
     copy.assistants.list(limit=3)
     server.reply(200, {"object": "list", "data": [], "has_more": False})

@@ -31,7 +31,7 @@ import {PACKAGE} as pkg
 
 url = sys.argv[1]
 client = pkg.Client(endpoint=url, api_key={SECRET!r}, azure_deployment="ada", max_retries=1)
-client.embeddings.create(input="hi")
+client.embeddings.create(input="hi", extra_headers={{"Ocp-Apim-Subscription-Key": {SECRET!r}}})
 bearer = pkg.Client(endpoint=url, token_provider=lambda: {TOKEN!r}, max_retries=0)
 try:
     bearer.embeddings.create(deployment_id="ada", input="hi")
@@ -73,6 +73,7 @@ def test_openai_log_debug_logs_requests_responses_and_retries_redacted(
     assert f"HTTP response: POST {url} 200 OK (request id req-log)" in log
     assert "'api-key': '<redacted>'" in log
     assert "'authorization': '<redacted>'" in log
+    assert "'ocp-apim-subscription-key': '<redacted>'" in log
     assert f" - {PACKAGE}:" in log and "DEBUG]" in log  # the package's logger
 
 
