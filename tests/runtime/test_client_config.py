@@ -286,3 +286,25 @@ def test_a_spec_without_deployments_has_no_deployment_option(build: Any) -> None
     pkg = build(get_spec("open"))
     assert "azure_deployment" not in inspect.signature(pkg.Client).parameters
     assert "default_query" in inspect.signature(pkg.Client.with_options).parameters
+
+
+def test_paths_and_models_named_like_the_new_members_leave_them_alone(
+    build: Any, server: Loopback, closing: Any
+) -> None:
+    spec = get_spec("with_options", "things")
+    nested = {"get": {**spec["paths"]["/things"]["get"], "operationId": "nested"}}
+    spec["paths"]["/things/with_streaming_response"] = nested
+    spec["components"] = {
+        "schemas": {"ThingsWithStreamingResponse": {"type": "object"}}
+    }
+    pkg = build(spec)
+    client = closing(pkg.Client(endpoint=server.url))
+    assert type(client.with_options(max_retries=0)) is pkg.Client
+    server.reply(200, {})
+    client.with_options_.list()
+    assert server.last().path == "/with_options"
+    server.reply(200, {})
+    with client.things.with_streaming_response.list() as response:
+        assert response.json() == {}
+    assert server.last().path == "/things"
+    assert pkg.models.ThingsWithStreamingResponse is not None
