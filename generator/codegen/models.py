@@ -62,6 +62,7 @@ _MODULE_NAMES = {
     "ConfigurationError",
     "Awaitable",
     "Self",
+    "TracebackType",
 }
 
 

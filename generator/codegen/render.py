@@ -383,6 +383,7 @@ _IMPORTABLE = {
         "overload",
     ],
     "functools": ["cached_property"],
+    "types": ["TracebackType"],
     "_api_client": ["AsyncAPIClient", "SyncAPIClient"],
     "_pagination": ["AsyncPage", "SyncPage"],
     "_response": [
@@ -406,7 +407,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
     used = set(_NAME_OR_STRING.findall(body))
     blocks = []
     stdlib = ["import warnings"] if "warnings" in used else []
-    for module in ("functools", "typing"):
+    for module in ("functools", "types", "typing"):
         names = [n for n in _IMPORTABLE[module] if n in used]
         if names:
             stdlib.append(_import_line(module, names))

@@ -35,6 +35,8 @@ def sync_calls() -> None:
     quick = client.with_options(timeout=5.0, max_retries=0)
     assert_type(quick, Client)
     assert_type(TracedClient(api_key="k").with_options(api_key="k2"), TracedClient)
+    with TracedClient(api_key="k") as traced:
+        assert_type(traced, TracedClient)
 
     result = quick.embeddings.create(input="hi")
     assert_type(result, EmbeddingsCreateResponse)
