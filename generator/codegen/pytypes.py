@@ -14,7 +14,17 @@ from .pysource import py_value
 
 # Where an imported name comes from: a standard module, or one of the generated
 # package's own modules (imported relatively: `from ..models import X`).
-LOCAL_MODULES = ("_base_client", "_streaming", "_types", "models", "params")
+LOCAL_MODULES = (
+    "_api_client",
+    "_base_client",
+    "_pagination",
+    "_response",
+    "_retries",
+    "_streaming",
+    "_types",
+    "models",
+    "params",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -193,6 +203,9 @@ class Call(Node):
 
     def children(self) -> tuple[Node, ...]:
         return (self.func, *self.args)
+
+    def with_args(self, *args: str) -> Call:
+        return Call(self.func, tuple(Code(a) for a in args))
 
 
 def union(members: list[Node] | tuple[Node, ...], subscripted: bool = False) -> Node:

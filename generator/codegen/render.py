@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -12,6 +13,7 @@ from ..conventions import Conventions
 from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
+from .connection import ConnectionPlan
 from .imports import import_block, import_line, whole
 from .layout import (
     assignment,
@@ -53,14 +55,21 @@ from .views import (
     RawWrapperView,
     ResourceView,
     SignatureView,
+    TwinView,
     WireView,
 )
 
 STATIC_FILES = (
     "_constants.py",
     "_types.py",
+    "_api_client.py",
     "_base_client.py",
+    "_config.py",
     "_errors.py",
+    "_logs.py",
+    "_pagination.py",
+    "_response.py",
+    "_retries.py",
     "_streaming.py",
     "py.typed",
     "resources/__init__.py",
@@ -116,7 +125,17 @@ def render_package(
     client = ClientPlan(api, models, conventions)
     env = environment()
     files: dict[str, str] = {}
-    context = {"api": api, "conventions": conventions, "connection": client.connection}
+    context = {
+        "api": api,
+        "api_version": api_version,
+        "conventions": conventions,
+        "connection": client.connection,
+        "deployment_arguments": client.deployment_arguments,
+        "secured_operation_lines": [
+            text(_TUPLE.with_args(py_str(method), py_str(path)), 8, suffix=",")
+            for method, path in client.connection.secured_operations
+        ],
+    }
     for name in STATIC_FILES:
         files[name] = (
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
@@ -169,6 +188,10 @@ def _subtree(resource: Resource) -> list[Resource]:
     for child in resource.children.values():
         out.extend(_subtree(child))
     return out
+
+
+# A tuple literal: a call of nothing.
+_TUPLE = Call(Name(""), ())
 
 
 # -- models ---------------------------------------------------------------------------
@@ -288,13 +311,27 @@ def _param_imports(definitions: list[ParamClassView | AliasView]) -> Iterator[Im
 _SHADOW_FREE = {LIST: typing_name("List"), DICT: typing_name("Dict")}
 _NOT_GIVEN = Name("NotGiven", "_types")
 _NOT_GIVEN_VALUE = Import("_types", "NOT_GIVEN")
-_RAW_WRAPPER = {
-    "sync": Name("to_raw_response", "_streaming"),
-    "async": Name("to_async_raw_response", "_streaming"),
-}
+# The twins of every resource class: (suffix, attribute, doc, wrapper per flavor).
+_TWINS = (
+    (
+        "WithRawResponse",
+        "with_raw_response",
+        ("The same methods, returning the raw HTTP response (`.parse()` for the result).",),
+        {"sync": "to_raw_response", "async": "to_async_raw_response"},
+    ),
+    (
+        "WithStreamingResponse",
+        "with_streaming_response",
+        (
+            "The same methods as context managers over the response, its body unread",
+            "until read (`with ... as response:`, then `.parse()` or `.iter_lines()`).",
+        ),
+        {"sync": "to_streamed_response", "async": "to_async_streamed_response"},
+    ),
+)
 _API_CLIENT = {
-    "sync": Name("SyncAPIClient", "_base_client"),
-    "async": Name("AsyncAPIClient", "_base_client"),
+    "sync": Name("SyncAPIClient", "_api_client"),
+    "async": Name("AsyncAPIClient", "_api_client"),
 }
 # What every method signature and resource class uses besides its own types.
 _METHOD_IMPORTS = (
@@ -318,12 +355,23 @@ def _resource_view(resource: Resource, flavor: str) -> ResourceView:
             for c in resource.children.values()
         ),
         methods=tuple(_method_view(m, flavor) for m in resource.methods),
-        raw_wrappers=tuple(
-            RawWrapperView(
-                f"self.{m.name}",
-                Call(_RAW_WRAPPER[flavor], (Code(f"resource.{m.name}"),)),
+        twins=tuple(
+            TwinView(
+                suffix,
+                attribute,
+                doc,
+                tuple(
+                    RawWrapperView(
+                        f"self.{m.name}",
+                        Call(
+                            Name(wrappers[flavor], "_response"),
+                            (Code(f"resource.{m.name}"),),
+                        ),
+                    )
+                    for m in resource.methods
+                ),
             )
-            for m in resource.methods
+            for suffix, attribute, doc, wrappers in _TWINS
         ),
     )
 
@@ -331,9 +379,10 @@ def _resource_view(resource: Resource, flavor: str) -> ResourceView:
 def _resource_imports(resources: list[ResourceView]) -> Iterator[Import]:
     for resource in resources:
         yield from _RESOURCE_IMPORTS
-        yield Import("_base_client", resource.client_class)
-        for wrapper in resource.raw_wrappers:
-            yield from wrapper.value.imports()
+        yield Import("_api_client", resource.client_class)
+        for twin in resource.twins:
+            for wrapper in twin.wrappers:
+                yield from wrapper.value.imports()
         yield from _method_imports(resource.methods)
 
 
@@ -468,6 +517,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         doc[0],
         "",
         f"api-version {api_version}; endpoint template {url or '(none)'}.",
+        *_environment_doc(connection),
     ] + ([""] + doc[1:] if len(doc) > 1 else [])
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
@@ -480,7 +530,9 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
                     "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
                 ),
                 token_provider=(
-                    "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
+                    "Callable[[], str | Awaitable[str]]"
+                    if flavor == "async"
+                    else "Callable[[], str]"
                 ),
                 resources=tuple(
                     ChildView(r.attribute, prefix + r.class_name)
@@ -495,7 +547,10 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         Import("typing", "Any"),
         Import("typing", "Callable"),
         Import("typing", "Mapping"),
-        Import("_base_client", "DEFAULT_MAX_RETRIES"),
+        Import("_retries", "DEFAULT_MAX_RETRIES"),
+        Import("types", "TracebackType"),
+        Import("typing", "Awaitable"),
+        Import("typing", "Self"),
         Import("_types", "NOT_GIVEN"),
         Import("_types", "NotGiven"),
         Import("_types", "Timeout"),
@@ -524,6 +579,23 @@ def _flatten(items: Iterable[Import | Iterable[Import]]) -> Iterator[Import]:
             yield item
         else:
             yield from item
+
+
+def _environment_doc(connection: ConnectionPlan) -> list[str]:
+    """Which environment variables the client reads for options it is not given."""
+    names = [
+        f"{option} from {variable}"
+        for option, variable in (
+            ("endpoint", connection.endpoint_env),
+            ("api_key", connection.api_key_env),
+            ("api_version", connection.api_version_env),
+        )
+        if variable
+    ]
+    if not names:
+        return []
+    text = f"Options not given are read from the environment: {', '.join(names)}."
+    return textwrap.wrap(text, 84)
 
 
 def package_name(api: Api, api_version: str, service: str | None) -> str:

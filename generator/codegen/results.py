@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ir import Api, Schema
-from ..naming import words
+from ..naming import name_words
 from .models import ModelPlan, enum_values
 from .pytypes import (
     BOOL,
@@ -22,11 +22,11 @@ from .pytypes import (
 )
 
 STREAM = Name("Stream", "_streaming")
-SYNC_PAGE = Name("SyncPage", "_streaming")
+SYNC_PAGE = Name("SyncPage", "_pagination")
 # The async flavor's names for what a sync method returns.
 ASYNC_NAMES: dict[Name, Node] = {
     STREAM: Name("AsyncStream", "_streaming"),
-    SYNC_PAGE: Name("AsyncPage", "_streaming"),
+    SYNC_PAGE: Name("AsyncPage", "_pagination"),
 }
 FORMAT_ARGUMENT = "response_format"
 
@@ -101,4 +101,4 @@ def _variant_name(schema: Schema) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in words(text)}
+    return {w.lower() for w in name_words(text)}

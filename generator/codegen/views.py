@@ -114,10 +114,21 @@ class ChildView:
 
 @dataclass(frozen=True)
 class RawWrapperView:
-    """`self.<name> = <wrapper>(resource.<name>)` of a with_raw_response class."""
+    """`self.<name> = <wrapper>(resource.<name>)` of a twin class."""
 
     target: str
     value: Node
+
+
+@dataclass(frozen=True)
+class TwinView:
+    """A twin of a resource class (XWithRawResponse) reached as `x.<attribute>`,
+    whose methods are the resource's wrapped."""
+
+    suffix: str
+    attribute: str
+    doc: tuple[str, ...]
+    wrappers: tuple[RawWrapperView, ...]
 
 
 @dataclass(frozen=True)
@@ -127,7 +138,7 @@ class ResourceView:
     dotted: str
     children: tuple[ChildView, ...]
     methods: tuple[MethodView, ...]
-    raw_wrappers: tuple[RawWrapperView, ...]
+    twins: tuple[TwinView, ...]
 
 
 @dataclass(frozen=True)
