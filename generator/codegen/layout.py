@@ -14,6 +14,7 @@ import unicodedata
 
 from .pysource import LINE_LENGTH
 from .pytypes import Brackets, Code, Node, Operands
+
 INDENT = 4
 
 

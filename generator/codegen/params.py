@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from ..ir import Api, Schema
 from ..naming import pascal, unique
-from .models import (
-    ModelPlan,
+from .models import ModelPlan
+from .schema_kinds import (
     depth_first,
     enum_values,
     is_model,
@@ -204,7 +204,9 @@ class ParamPlan:
             if isinstance(definition, ParamAlias)
             else [f.annotation for f in definition.fields]
         )
-        return sorted({n.name for node in nodes for n in node.names() if n.module == MODULE})
+        return sorted(
+            {n.name for node in nodes for n in node.names() if n.module == MODULE}
+        )
 
     def break_cycle(self, name: str, dep: str) -> None:
         swap = {Name(dep, MODULE): OBJECT}

@@ -172,4 +172,3 @@ def _docstring(text: str, indent: int) -> str:
     out.extend((pad + line) if line else "" for line in rest)
     out.append(pad + '"""')
     return "\n".join(out)
-

@@ -7,43 +7,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..conventions import Conventions
-from ..ir import Api, MediaType, Operation, Response, Schema
+from ..ir import Api, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
 from .connection import plan_connection
-from .models import ModelPlan, schema_doc
-from .params import ParamPlan, is_open_enum
+from .media import body_kind_of, preferred
+from .models import ModelPlan
+from .params import ParamPlan
+from .pysource import clean_lines
+from .pytypes import ANY, BYTES, STR, Node, Subscript, union
 from .results import (
-    FORMAT_ARGUMENT,
+    SERVER_SENT_EVENT,
     SYNC_PAGE,
     Overload,
-    format_overloads,
+    ResultPlanner,
     stream_overloads,
 )
-from .pysource import clean_lines
-from .pytypes import (
-    ANY,
-    BOOL,
-    BYTES,
-    NONE,
-    STR,
-    Name,
-    Node,
-    Subscript,
-    union,
-    without_none,
-)
+from .schema_kinds import schema_doc
 
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
 BODY_NAMES = ("self", "warnings", "cast")
 # Members every client or resource class has, which no resource or method may replace.
-CLASS_MEMBERS = ("close", "with_options", "with_raw_response", "with_streaming_response")
+CLASS_MEMBERS = (
+    "close",
+    "with_options",
+    "with_raw_response",
+    "with_streaming_response",
+)
 # The twins a resource class X comes with, and its async spellings.
 TWIN_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
-
-JSON_TYPES = ("application/json", "text/json")
-SERVER_SENT_EVENT = Name("ServerSentEvent", "_streaming")
 
 
 @dataclass
@@ -132,7 +125,7 @@ def _is_param(segment: str) -> bool:
     return segment.startswith("{") and segment.endswith("}")
 
 
-class ClientPlan:
+class ClientPlan(ResultPlanner):
     def __init__(self, api: Api, models: ModelPlan, conventions: Conventions) -> None:
         self.api = api
         self.models = models
@@ -155,7 +148,8 @@ class ClientPlan:
         """Resource path and method name per operation. When two operations claim the same
         name, the one with more path parameters keeps it (the nested resource's own
         verb); the others are named after their operationId, as is a method that would
-        shadow a sub-resource of the same name (`guilds.prune` and `guilds.prune.list`)."""
+        shadow a sub-resource of the same name (`guilds.prune` and `guilds.prune.list`).
+        """
         wanted = [
             (tuple(path), name, op)
             for op in self.api.operations
@@ -241,8 +235,8 @@ class ClientPlan:
         body_kind, body_whole = None, None
         body = op.request_body
         if body and body.content:
-            media = _preferred(body.content)
-            body_kind = _body_kind(media.media_type)
+            media = preferred(body.content)
+            body_kind = body_kind_of(media.media_type)
             fields = (
                 self.body_fields(media.schema)
                 if body_kind in ("json", "multipart", "form")
@@ -296,9 +290,7 @@ class ClientPlan:
         overloads: list[Overload] = []
         if stream_type is not None:
             chunk = (
-                stream_type
-                if parses_named
-                else union([stream_type, SERVER_SENT_EVENT])
+                stream_type if parses_named else union([stream_type, SERVER_SENT_EVENT])
             )
             overloads, return_type = stream_overloads(
                 self.conventions.stream_flag, return_type, chunk
@@ -340,163 +332,6 @@ class ClientPlan:
             for p in props
             if not self.models.marked(p, "read_only")
         ]
-
-    def response(self, op: Operation) -> tuple[str, Node | None, Node]:
-        success = _success(op)
-        if success is None:
-            return "none", None, NONE
-        content = success.content
-        json_media = next((m for m in content if _is_json(m.media_type)), None)
-        has_text = any(m.media_type.startswith("text/") for m in content)
-        if json_media is not None:
-            model = (
-                self.models.type_of(json_media.schema) if json_media.schema else ANY
-            )
-            if has_text:
-                return "json_or_text", model, union([model, STR])
-            return "json", model, model
-        if has_text:
-            return "text", None, STR
-        if content:
-            return "bytes", None, BYTES
-        return "none", None, NONE
-
-    def stream_chunk(
-        self, op: Operation, args: list[Argument]
-    ) -> tuple[Node | None, bool, Schema | None]:
-        """The chunk type of a streamed response, for operations with a `stream` flag."""
-        wire = self.conventions.stream_flag
-        flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
-        if flag is not None and without_none(flag.annotation) != BOOL:
-            flag = None  # a `stream` field that is not a flag
-        if flag is None:
-            return None, False, None
-        success = _success(op)
-        content = success.content if success else ()
-        events = next(
-            (m for m in content if m.media_type.startswith("text/event-stream")), None
-        )
-        if events is not None and events.schema is not None:
-            return self.models.type_of(events.schema), True, None
-        media = next((m for m in content if _is_json(m.media_type)), None)
-        if media is None or media.schema is None:
-            return SERVER_SENT_EVENT, False, None
-        target = self.api.resolve(media.schema)
-        for variant in target.one_of + target.any_of:
-            if "stream" in (variant.ref or variant.name or "").lower():
-                return self.models.type_of(variant), True, variant
-        # A guess: chunks shaped like the response; named events stay raw.
-        return self.models.type_of(media.schema), False, None
-
-    def format_overloads(self, op: Operation, args: list[Argument]) -> list[Overload]:
-        selector = next(
-            (a for a in args if a.wire == FORMAT_ARGUMENT and a.location == "body"),
-            None,
-        )
-        success = _success(op)
-        media = next(
-            (m for m in success.content if _is_json(m.media_type)) if success else iter(()),
-            None,
-        )
-        if selector is None or media is None or media.schema is None:
-            return []
-        schema = self.body_schema(op, FORMAT_ARGUMENT)
-        target = self.api.resolve(media.schema)
-        variants = target.one_of + target.any_of or (media.schema,)
-        return format_overloads(
-            self.api,
-            self.models,
-            schema,
-            variants,
-            open_enum=is_open_enum(self.api.resolve(schema)),
-        )
-
-    def body_schema(self, op: Operation, wire: str) -> Schema:
-        body = op.request_body
-        assert body is not None and body.content
-        fields = self.body_fields(_preferred(body.content).schema) or []
-        return next(schema for name, schema, _ in fields if name == wire)
-
-    def without_variant(self, op: Operation, chunk: Schema) -> Node:
-        """The JSON result of a call that does not stream: the union's other
-        variants."""
-        success = _success(op)
-        assert success is not None
-        media = next(m for m in success.content if _is_json(m.media_type))
-        assert media.schema is not None
-        target = self.api.resolve(media.schema)
-        rest = [v for v in target.one_of + target.any_of if v is not chunk]
-        return union([self.models.type_of(v) for v in rest])
-
-    def page_item(self, op: Operation, response_model: Node | None) -> Node | None:
-        """The item type of a cursor-paginated list (by default `data`, `has_more`,
-        an `after` query parameter)."""
-        conventions = self.conventions
-        if op.method != "get" or response_model is None:
-            return None
-        cursor = conventions.page_cursor_parameter
-        if not any(p.name == cursor and p.location == "query" for p in op.parameters):
-            return None
-        success = _success(op)
-        media = (
-            next((m for m in success.content if _is_json(m.media_type)), None)
-            if success
-            else None
-        )
-        if media is None or media.schema is None:
-            return None
-        target = self.api.resolve(media.schema)
-        props, _ = (
-            self.models.flatten(target, set())
-            if target.type == "object"
-            else ([], False)
-        )
-        names = {p.name: p for p in props}
-        data = names.get(conventions.page_items_field)
-        if data is None or conventions.page_has_more_field not in names:
-            return None
-        items = self.api.resolve(data.schema)
-        if items.type != "array" or items.items is None:
-            return None
-        return self.models.type_of(items.items)
-
-    def error_model(self, op: Operation) -> Node | None:
-        for response in op.responses:
-            if response.status == "default" or response.status.startswith(("4", "5")):
-                media = next(
-                    (m for m in response.content if _is_json(m.media_type)), None
-                )
-                if media is not None and media.schema is not None:
-                    return self.models.type_of(media.schema)
-        return None
-
-
-def _success(op: Operation) -> Response | None:
-    """The response a call returns: the first 2xx (or 2XX) in the spec."""
-    return next((r for r in op.responses if r.status.upper().startswith("2")), None)
-
-
-def _preferred(content: tuple[MediaType, ...]) -> MediaType:
-    for media in content:
-        if _is_json(media.media_type):
-            return media
-    return content[0]
-
-
-def _is_json(media_type: str) -> bool:
-    base = media_type.split(";")[0].strip().lower()
-    return base in JSON_TYPES or base.endswith("+json")
-
-
-def _body_kind(media_type: str) -> str:
-    base = media_type.split(";")[0].strip().lower()
-    if _is_json(base):
-        return "json"
-    if base == "multipart/form-data":
-        return "multipart"
-    if base == "application/x-www-form-urlencoded":
-        return "form"
-    return "raw"
 
 
 def _is_binary(api: Api, schema: Schema) -> bool:
