@@ -1,7 +1,8 @@
 """Seven everyday scripts, written the way users of the official `openai` package write
-them (dicts, strings, `reply.choices[0].message.content`, `for chunk in stream`), each
-in two twins: against the generated 2025-01-01-preview package and against
-`openai.AzureOpenAI`. Every script runs against a loopback server (the request on the
+them (dicts, strings, `reply.choices[0].message.content`, `for chunk in stream`),
+against the generated 2025-01-01-preview package (tests/user_scripts/), and each one's
+twin against `openai.AzureOpenAI`, derived by the few edits that tell the two clients
+apart (`TWIN_EDITS`). Every script runs against a loopback server (the request on the
 wire and the printed result are checked), and both twins type-check with no error
 under `mypy --strict` and `pyright`."""
 
@@ -21,6 +22,40 @@ from typecheck import mypy_strict, pyright_errors
 
 SCRIPTS = Path(__file__).parent / "user_scripts"
 TWINS = ("sdkgen", "openai")
+# How a script written for the generated package reads with openai.AzureOpenAI.
+TWIN_EDITS = (
+    (
+        "from azure_openai_2025_01_01_preview import Client",
+        "from openai import AzureOpenAI",
+    ),
+    ("client = Client(", "client = AzureOpenAI("),
+    (
+        '    endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],',
+        '    azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],\n'
+        '    api_version="2025-01-01-preview",',
+    ),
+    ("deployment_id=", "model="),
+    ("client.assistants.", "client.beta.assistants."),  # openai keeps them in beta
+)
+
+
+def _openai_twin(source: str) -> str:
+    for old, new in TWIN_EDITS[:3]:  # every script imports and builds a client
+        assert old in source
+    for old, new in TWIN_EDITS:
+        source = source.replace(old, new)
+    return source
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Folder of the scripts per twin; the openai twins written out."""
+    folder = tmp_path_factory.mktemp("openai_twins")
+    for script in SCRIPTS.glob("*.py"):
+        (folder / script.name).write_text(_openai_twin(script.read_text()))
+    return {"sdkgen": SCRIPTS, "openai": folder}
+
+
 DEPLOYMENT = "/openai/deployments/gpt-4o"
 
 
@@ -224,7 +259,12 @@ def _env(generated_root: Path, server: Loopback) -> dict[str, str]:
 @pytest.mark.parametrize("twin", TWINS)
 @pytest.mark.parametrize("script", sorted(CASES))
 def test_script_runs_against_a_loopback_server(
-    script: str, twin: str, generated_root: Path, server: Loopback, tmp_path: Path
+    script: str,
+    twin: str,
+    scripts: dict[str, Path],
+    generated_root: Path,
+    server: Loopback,
+    tmp_path: Path,
 ) -> None:
     replies, expected, output = CASES[script]
     for status, body, headers in replies:
@@ -232,7 +272,7 @@ def test_script_runs_against_a_loopback_server(
     audio = tmp_path / "speech.wav"
     audio.write_bytes(b"RIFF....WAVEfmt ")
     result = subprocess.run(
-        [sys.executable, str(SCRIPTS / twin / f"{script}.py"), str(audio)],
+        [sys.executable, str(scripts[twin] / f"{script}.py"), str(audio)],
         capture_output=True,
         text=True,
         env=_env(generated_root, server),
@@ -259,12 +299,15 @@ def test_script_runs_against_a_loopback_server(
 
 @pytest.mark.parametrize("twin", TWINS)
 def test_scripts_pass_mypy_strict(
-    twin: str, generated_root: Path, tmp_path: Path
+    twin: str, scripts: dict[str, Path], generated_root: Path, tmp_path: Path
 ) -> None:
-    assert mypy_strict([SCRIPTS / twin], [generated_root], tmp_path / "cache") == ""
+    found = mypy_strict([scripts[twin]], [generated_root], tmp_path / "cache")
+    assert found == ""
 
 
 @pytest.mark.parametrize("twin", TWINS)
-def test_scripts_pass_pyright(twin: str, generated_root: Path, tmp_path: Path) -> None:
-    scripts = sorted((SCRIPTS / twin).glob("*.py"))
-    assert pyright_errors(scripts, [generated_root], tmp_path) == []
+def test_scripts_pass_pyright(
+    twin: str, scripts: dict[str, Path], generated_root: Path, tmp_path: Path
+) -> None:
+    files = sorted(scripts[twin].glob("*.py"))
+    assert pyright_errors(files, [generated_root], tmp_path) == []

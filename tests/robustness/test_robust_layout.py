@@ -6,17 +6,16 @@ package whose every file is exactly as black writes it and which passes
 from __future__ import annotations
 
 import string
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import black
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from robust_support import generated, openapi
+from robust_support import SETTINGS, generated, openapi
+from typecheck import mypy_strict
 
 REF = "#/components/schemas/"
 
@@ -101,15 +100,6 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     return openapi({f"/{segment}/{{id}}/things": {"post": operation}}, found, "3.1.0")
 
 
-SETTINGS = settings(
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("layout")
@@ -122,12 +112,8 @@ def assert_clean(spec: dict[str, Any], workdir: Path) -> None:
         for path in sorted(root.rglob("*.py")):
             source = path.read_text(encoding="utf-8")
             assert black.format_str(source, mode=black.Mode()) == source, path.name
-        mypy = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--cache-dir",
-             str(workdir / "mypy-cache"), root.name],
-            capture_output=True, text=True, cwd=root.parent,
-        )  # fmt: skip
-        assert mypy.returncode == 0, mypy.stdout[-3000:]
+        cache = workdir / "mypy-cache"
+        assert mypy_strict([root], [root.parent], cache, incremental=True) == ""
 
 
 @settings(SETTINGS, max_examples=25)
