@@ -561,3 +561,59 @@ def test_run_usage_accepts_null_in_the_real_spec(sdk: Any) -> None:
     with pytest.raises(ValueError) as raised:
         models.RunObject.model_validate(payload)
     assert "usage" not in str(raised.value)
+
+
+def test_a_body_accepted_as_json_and_as_multipart_takes_both_forms(
+    build: Any, server: Loopback, tmp_path: Any
+) -> None:
+    import typing
+
+    upload = {
+        "type": "object",
+        "required": ["title"],
+        "properties": {
+            "title": {"type": "string"},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "image": {"type": "string", "format": "binary"},
+        },
+    }
+    ref = {"schema": {"$ref": "#/components/schemas/Upload"}}
+    pkg = build(
+        spec(
+            {
+                "/uploads": {
+                    "post": {
+                        "operationId": "create_upload",
+                        "requestBody": {
+                            "required": True,
+                            "content": {
+                                "application/json": ref,
+                                "multipart/form-data": ref,
+                            },
+                        },
+                        "responses": {"204": {"description": "ok"}},
+                    }
+                }
+            },
+            {"Upload": upload},
+        )
+    )
+    client = pkg.Client(endpoint=server.url)
+    hints = typing.get_type_hints(pkg.resources.uploads.Uploads.create)
+    # a file (get_type_hints evaluates every annotation of the method)
+    assert set(typing.get_args(pkg.FileTypes)) <= set(typing.get_args(hints["image"]))
+    server.reply(204, None)
+    client.uploads.create(title="t", tags=["a"])
+    request = server.last()
+    assert request.headers["content-type"] == "application/json"
+    assert request.json() == {"title": "t", "tags": ["a"]}
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"PNG")
+    server.reply(204, None)
+    client.uploads.create(title="t", image=picture)
+    request = server.last()
+    assert request.headers["content-type"].startswith("multipart/form-data")
+    assert b'name="title"\r\n\r\nt\r\n' in request.body
+    assert (
+        b'name="image"; filename="cat.png"' in request.body and b"PNG" in request.body
+    )

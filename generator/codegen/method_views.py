@@ -224,6 +224,7 @@ def method_view(method: Method, flavor: str) -> MethodView:
         groups=tuple(groups),
         body_whole=method.body_whole.name if method.body_whole else None,
         body_kind=method.body_kind,
+        file_checks=_file_checks(method.file_switch),
         response_kind=method.response_kind,
         response_type=_runtime(method.response_model),
         error_type=_runtime(method.error_model),
@@ -238,3 +239,9 @@ def _runtime(node: Node | None) -> Node | None:
     unions subscripted, list and dict spelled the typing way (an argument may be
     named `list`)."""
     return subscripted(_annotation(node)) if node is not None else None
+
+
+def _file_checks(files: list[str]) -> tuple[Node, ...]:
+    """`isinstance(<file>, NotGiven)` per file argument that switches the body to
+    multipart when given."""
+    return tuple(Call(Name("isinstance"), (Code(f), Code("NotGiven"))) for f in files)

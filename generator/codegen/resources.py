@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..conventions import Conventions
-from ..ir import Api, Operation, Schema
+from ..ir import Api, MediaType, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
 from .connection import plan_connection
 from .media import body_kind_of, preferred
@@ -27,7 +27,7 @@ from .schema_kinds import schema_doc
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
-BODY_NAMES = ("self", "warnings", "cast")
+BODY_NAMES = ("self", "warnings", "cast", "body_kind", "isinstance")
 # Members every client or resource class has, which no resource or method may replace.
 CLASS_MEMBERS = (
     "close",
@@ -70,6 +70,9 @@ class Method:
     page_item: Node | None = None
     # When an argument's value picks the result (`stream`, `response_format`).
     overloads: list[Overload] = field(default_factory=list)
+    # A JSON body that is sent as multipart/form-data when one of these file
+    # arguments is given (the operation accepts both forms).
+    file_switch: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -233,6 +236,7 @@ class ClientPlan(ResultPlanner):
                 )
             )
         body_kind, body_whole = None, None
+        file_switch: list[str] = []
         body = op.request_body
         if body and body.content:
             media = preferred(body.content)
@@ -257,6 +261,8 @@ class ClientPlan(ResultPlanner):
                             doc=schema_doc(schema, self.api),
                         )
                     )
+                if body_kind == "json":
+                    file_switch = self.multipart_files(body.content, args, taken)
             else:
                 annotation = (
                     BYTES
@@ -311,10 +317,42 @@ class ClientPlan(ResultPlanner):
             stream_parses_named_events=parses_named,
             page_item=page_item,
             overloads=overloads,
+            file_switch=file_switch,
             doc=clean_lines(op.summary)
             + ([""] if op.summary and op.description else [])
             + (clean_lines(op.description) if op.description != op.summary else []),
         )
+
+    def multipart_files(
+        self, content: tuple[MediaType, ...], args: list[Argument], taken: set[str]
+    ) -> list[str]:
+        """The file arguments of the multipart form beside a JSON one: added to
+        `args` (optional: the JSON form goes without them); their keywords."""
+        multipart = next(
+            (m for m in content if body_kind_of(m.media_type) == "multipart"), None
+        )
+        files: list[str] = []
+        for wire, schema, _ in (
+            self.body_fields(multipart.schema if multipart else None) or []
+        ):
+            if not _is_binary(self.api, schema):
+                continue
+            known = next(
+                (a for a in args if a.wire == wire and a.location == "body"), None
+            )
+            if known is not None:
+                args.remove(known)
+            argument = Argument(
+                name=known.name if known else _keyword(wire, taken),
+                wire=wire,
+                location="file",
+                annotation=self.params.type_of(schema, file_fields=True),
+                required=False,
+                doc=schema_doc(schema, self.api),
+            )
+            args.append(argument)
+            files.append(argument.name)
+        return files
 
     def body_fields(
         self, schema: Schema | None

@@ -98,6 +98,8 @@ class MethodView:
     groups: tuple[tuple[str, tuple[WireView, ...]], ...]
     body_whole: str | None
     body_kind: str | None
+    # a JSON body sent as multipart when a file argument is given: the checks
+    file_checks: tuple[Node, ...]
     response_kind: str
     response_type: Node | None  # the types the runtime parses with
     error_type: Node | None

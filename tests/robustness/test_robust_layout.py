@@ -180,6 +180,33 @@ MINIMAL = {
             }
         },
     ),
+    # a body taken as JSON or as multipart: the file arguments switch the form
+    "json or multipart": openapi(
+        {
+            "/uploads": {
+                "post": {
+                    "operationId": "upload",
+                    "requestBody": {
+                        "content": {
+                            media: {"schema": {"$ref": REF + "Upload"}}
+                            for media in ("application/json", "multipart/form-data")
+                        }
+                    },
+                    "responses": {"204": {"description": "x"}},
+                }
+            }
+        },
+        {
+            "Upload": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    LONG: {"type": "string", "format": "binary"},
+                    "image": {"type": "string", "format": "binary"},
+                },
+            }
+        },
+    ),
 }
 
 
