@@ -35,6 +35,7 @@ from .resources import Argument, ClientPlan, Method, Resource
 STATIC_FILES = (
     "_types.py",
     "_base_client.py",
+    "_params.py",
     "_errors.py",
     "_streaming.py",
     "py.typed",
@@ -307,6 +308,7 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
         ("path_params", ("path",)),
         ("query", ("query",)),
         ("headers", ("header",)),
+        ("cookies", ("cookie",)),
         ("json_body", ("body",)),
         ("files", ("file",)),
     ):
@@ -332,6 +334,10 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             "groups": groups,
             "body_whole": method.body_whole.name if method.body_whole else None,
             "body_kind": method.body_kind,
+            "body_optional": bool(
+                method.body_kind and op.request_body and not op.request_body.required
+            ),
+            "styles": _styles(method),
             "response_kind": method.response_kind,
             "response_type": method.response_model,
             "error_type": method.error_model,
@@ -340,6 +346,30 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             "paginated": method.page_item is not None,
         }
     )
+
+
+# OpenAPI's style per parameter location, and its default explode per style.
+DEFAULT_STYLES = {
+    "path": "simple",
+    "query": "form",
+    "header": "simple",
+    "cookie": "form",
+}
+
+
+def _styles(method: Method) -> list[tuple[str, str, str, bool]]:
+    """(location, wire name, style, explode) of the parameters whose spec asks for
+    something other than OpenAPI's default; the runtime knows the defaults."""
+    out = []
+    for a in method.arguments:
+        default = DEFAULT_STYLES.get(a.location)
+        if default is None:
+            continue
+        style = a.style or default
+        explode = a.explode if a.explode is not None else style == "form"
+        if (style, explode) != (default, default == "form"):
+            out.append((a.location, a.wire, style, explode))
+    return out
 
 
 # Names resource and client modules import when their code uses them.
