@@ -18,6 +18,7 @@ class Recorded:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -64,6 +65,7 @@ class Loopback:
                         parse_qs(split.query, keep_blank_values=True),
                         {k.lower(): v for k, v in self.headers.items()},
                         body,
+                        split.query,
                     )
                 )
                 if owner.replies:
