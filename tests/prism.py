@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -132,3 +133,33 @@ def violations(response: httpx.Response, side: str) -> list[str]:
         for v in found
         if v["location"] and v["location"][0] == side
     ]
+
+
+def for_prism(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as Prism can serve it, meaning unchanged:
+    - `x-ms-examples` left out: vendor data pointing at example files the pin does not
+      carry (Prism resolves every $ref, even inside an extension, and stops on one);
+    - paths under the server's base path (`/openai/deployments/...`), the full path
+      the client sends (Prism matches paths alone, ignoring `servers`);
+    - a typeless `nullable: true` (3.0's keyword, which Azure writes in its 3.1 files
+      too, and which Prism's validator ajv honours wherever it appears) written as
+      `anyOf [schema, {type: null}]`: ajv cannot compile `nullable` without `type`,
+      and Prism then silently skips validating the whole schema, accepting anything."""
+    servers = spec.get("servers") or [{"url": ""}]
+    url = servers[0]["url"].replace("{", "").replace("}", "")
+    base = urlsplit(url).path.rstrip("/")
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: walk(v) for k, v in node.items() if k != "x-ms-examples"}
+        if out.get("nullable") is True and "type" not in out:
+            del out["nullable"]
+            return {"anyOf": [out, {"type": "null"}]}
+        return out
+
+    derived = walk(spec)
+    derived["paths"] = {base + path: item for path, item in derived["paths"].items()}
+    return derived
