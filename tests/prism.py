@@ -7,6 +7,7 @@ says what to run, never a skip.
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import socket
@@ -72,6 +73,7 @@ class PrismMock:
             self.process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
             )
+        atexit.register(self.stop)  # even when a test run is cut short
 
     def wait_ready(self) -> None:
         assert self.process is not None

@@ -70,6 +70,8 @@ CASES: list[tuple[str, str | None, bool | None, Any, str]] = [
     ("cookie", "form", False, ARRAY, "color=blue,black,brown"),
 ]
 HEADER = "X-Color"
+# One worker runs this module, so one mock serves it.
+pytestmark = pytest.mark.xdist_group("prism-styles")
 # Cases Prism 5.16 cannot judge, with why; the loopback test above covers each against
 # the OpenAPI specification's own example. (A crash takes the whole mock down.)
 DELIMITED_OBJECT = (

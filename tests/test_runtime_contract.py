@@ -85,78 +85,38 @@ def test_required_body_with_no_fields_given_is_an_empty_object(
     assert server.last().json() == {}
 
 
+ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+
+
+def get(op_id: str, content: dict[str, Any], *parameters: Any) -> dict[str, Any]:
+    """A GET operation answering 200 with `content`."""
+    return {
+        "get": {
+            "operationId": op_id,
+            "parameters": list(parameters),
+            "responses": {"200": {"description": "ok", "content": content}},
+        }
+    }
+
+
 BINARY_SPEC = spec(
     {
-        "/videos/{id}/content": {
-            "get": {
-                "operationId": "downloadVideo",
-                "parameters": [
-                    {
-                        "name": "id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ],
-                "responses": {
-                    "200": {
-                        "description": "the video or a thumbnail",
-                        "content": {
-                            "video/mp4": {
-                                "schema": {"type": "string", "format": "binary"}
-                            },
-                            "image/webp": {
-                                "schema": {"type": "string", "format": "binary"}
-                            },
-                        },
-                    }
-                },
-            }
-        },
-        "/archives/{id}": {
-            "get": {
-                "operationId": "getArchive",
-                "parameters": [
-                    {
-                        "name": "id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ],
-                "responses": {
-                    "200": {
-                        "description": "the archive, or its manifest as JSON",
-                        "content": {
-                            "application/zip": {
-                                "schema": {"type": "string", "format": "binary"}
-                            },
-                            "application/json": {
-                                "schema": {"$ref": "#/components/schemas/Thing"}
-                            },
-                        },
-                    }
-                },
-            }
-        },
-        "/audio": {
-            "get": {
-                "operationId": "getAudio",
-                "responses": {
-                    "200": {
-                        "description": "speech, described as a JSON binary string",
-                        "content": {
-                            "application/json": {
-                                "schema": {"type": "string", "format": "binary"}
-                            },
-                            "audio/*": {
-                                "schema": {"type": "string", "format": "binary"}
-                            },
-                        },
-                    }
-                },
-            }
-        },
+        # the video or a thumbnail
+        "/videos/{id}/content": get(
+            "downloadVideo", {"video/mp4": BINARY, "image/webp": BINARY}, ID
+        ),
+        # the archive, or its manifest as JSON
+        "/archives/{id}": get(
+            "getArchive",
+            {
+                "application/zip": BINARY,
+                "application/json": {"schema": {"$ref": "#/components/schemas/Thing"}},
+            },
+            ID,
+        ),
+        # speech, described as a JSON binary string
+        "/audio": get("getAudio", {"application/json": BINARY, "audio/*": BINARY}),
     },
     {"Thing": THING},
 )
@@ -180,22 +140,11 @@ def test_binary_responses_are_bytes(build: Any, server: Loopback) -> None:
 
 STRICT_SPEC = spec(
     {
-        "/things/{id}": {
-            "get": {
-                "operationId": "getThing",
-                "parameters": [
-                    {
-                        "name": "id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string"},
-                    }
-                ],
-                "responses": {
-                    "200": json_response("ok", {"$ref": "#/components/schemas/Thing"})
-                },
-            }
-        },
+        "/things/{id}": get(
+            "getThing",
+            {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+            ID,
+        ),
         "/events": {
             "post": {
                 "operationId": "streamEvents",
