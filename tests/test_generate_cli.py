@@ -55,12 +55,15 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
         for op in spec["operations"]
         if op["operation_id"] == "ChatCompletions_Create"
     )
+    arguments = chat.pop("arguments")
     assert chat == {
         "method": "POST",
         "path": "/deployments/{deployment-id}/chat/completions",
         "operation_id": "ChatCompletions_Create",
         "call": "chat.completions.create",
     }
+    assert {"name": "deployment_id", "wire": "deployment-id", "in": "path"} in arguments
+    assert {"name": "messages", "wire": "messages", "in": "body"} in arguments
     probe = subprocess.run(
         [
             sys.executable,
