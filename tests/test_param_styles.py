@@ -171,11 +171,11 @@ def prism_styles() -> Iterator[PrismMock]:
 
 def call(pkg: Any, url: str, index: int, http: httpx.Client | None = None) -> Any:
     location, _, _, value, _ = CASES[index]
-    client = pkg.Client(endpoint=url, max_retries=0, http_client=http)
-    resource = getattr(client, f"case{index}")
-    keyword = "x_color" if location == "header" else "color"
-    method = resource.update if location == "path" else resource.create
-    return method(**{keyword: value})
+    with pkg.Client(endpoint=url, max_retries=0, http_client=http) as client:
+        resource = getattr(client, f"case{index}")
+        keyword = "x_color" if location == "header" else "color"
+        method = resource.update if location == "path" else resource.create
+        return method(**{keyword: value})
 
 
 def wire_form(request: Any, location: str, index: int) -> str:
@@ -207,6 +207,10 @@ def test_prism_accepts_every_style(
     """Prism's own deserializers read back what the client sent, as the schema says."""
     index = CASES.index(case)
     seen: list[httpx.Response] = []
-    http = httpx.Client(event_hooks={"response": [seen.append]})
-    call(styles_pkg, prism_styles.url, index, http)
+    call(
+        styles_pkg,
+        prism_styles.url,
+        index,
+        httpx.Client(event_hooks={"response": [seen.append]}),
+    )
     assert (seen[-1].status_code, violations(seen[-1], "request")) == (200, [])
