@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
+import black
 import httpx
 import pytest
 
@@ -214,3 +215,45 @@ def test_prism_accepts_every_style(
         httpx.Client(event_hooks={"response": [seen.append]}),
     )
     assert (seen[-1].status_code, violations(seen[-1], "request")) == (200, [])
+
+
+def test_long_parameter_names_keep_the_call_black_exact(
+    tmp_path: Path, server: Loopback
+) -> None:
+    """Names long enough that black wraps a `styles` entry each of its two ways."""
+    names = ["tags_" + "x" * 40, "tags_" + "y" * 72]
+    parameters = [
+        {
+            "name": name,
+            "in": "query",
+            "required": True,
+            "style": "pipeDelimited",
+            "explode": False,
+            "schema": ARRAY_SCHEMA,
+        }
+        for name in names
+    ]
+    spec = {
+        **SPEC,
+        "paths": {
+            "/tagged": {
+                "get": {
+                    "operationId": "listTagged",
+                    "parameters": parameters,
+                    "responses": SPEC["paths"]["/case0"]["post"]["responses"],
+                }
+            }
+        },
+    }
+    spec_file = tmp_path / "long.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    generate_all([str(spec_file)], tmp_path / "out", package="long_styles_pkg")
+    for module in (tmp_path / "out" / "long_styles_pkg").rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert black.format_str(text, mode=black.Mode()) == text, module.name
+    sys.path.insert(0, str(tmp_path / "out"))
+    pkg = importlib.import_module("long_styles_pkg")
+    server.reply(200, {"ok": True})
+    with pkg.Client(endpoint=server.url) as client:
+        client.tagged.list(**{name: ["a", "b"] for name in names})
+    assert server.last().raw_query == "&".join(f"{n}=a|b" for n in names)

@@ -365,9 +365,10 @@ DEFAULT_STYLES = {
 }
 
 
-def _styles(method: Method) -> list[tuple[str, str, str, bool]]:
-    """(location, wire name, style, explode) of the parameters whose spec asks for
-    something other than OpenAPI's default; the runtime knows the defaults."""
+def _styles(method: Method) -> list[str]:
+    """The `styles` entries of a request call, laid out as black lays them out: one per
+    parameter whose spec asks for something other than OpenAPI's default (the runtime
+    knows the defaults)."""
     out = []
     for a in method.arguments:
         default = DEFAULT_STYLES.get(a.location)
@@ -376,8 +377,21 @@ def _styles(method: Method) -> list[tuple[str, str, str, bool]]:
         style = a.style or default
         explode = a.explode if a.explode is not None else style == "form"
         if (style, explode) != (default, default == "form"):
-            out.append((a.location, a.wire, style, explode))
+            out.append(_style_entry(a.location, a.wire, style, explode))
     return out
+
+
+def _style_entry(location: str, wire: str, style: str, explode: bool) -> str:
+    pad, inner = " " * 16, " " * 20
+    key = f"({py_str(location)}, {py_str(wire)})"
+    value = f"({py_str(style)}, {explode})"
+    if fits(f"{pad}{key}: {value},"):
+        return f"{pad}{key}: {value},"
+    if fits(f"{pad}{key}: ("):
+        return f"{pad}{key}: (\n{inner}{py_str(style)},\n{inner}{explode},\n{pad}),"
+    return (
+        f"{pad}(\n{inner}{py_str(location)},\n{inner}{py_str(wire)},\n{pad}): {value},"
+    )
 
 
 # Names resource and client modules import when their code uses them.
