@@ -31,11 +31,13 @@ from .models import (
 )
 from .pysource import clean_lines, docstring, py_str, py_tuple
 from .resources import Argument, ClientPlan, Method, Resource
+from .styles import style_entries
 
 STATIC_FILES = (
     "_constants.py",
     "_types.py",
     "_base_client.py",
+    "_body.py",
     "_params.py",
     "_errors.py",
     "_streaming.py",
@@ -345,7 +347,7 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             "body_optional": bool(
                 method.body_kind and op.request_body and not op.request_body.required
             ),
-            "styles": _styles(method),
+            "styles": style_entries(method),
             "response_kind": method.response_kind,
             "response_type": method.response_model,
             "error_type": method.error_model,
@@ -353,44 +355,6 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             "stream_parses_named_events": method.stream_parses_named_events,
             "paginated": method.page_item is not None,
         }
-    )
-
-
-# OpenAPI's style per parameter location, and its default explode per style.
-DEFAULT_STYLES = {
-    "path": "simple",
-    "query": "form",
-    "header": "simple",
-    "cookie": "form",
-}
-
-
-def _styles(method: Method) -> list[str]:
-    """The `styles` entries of a request call, laid out as black lays them out: one per
-    parameter whose spec asks for something other than OpenAPI's default (the runtime
-    knows the defaults)."""
-    out = []
-    for a in method.arguments:
-        default = DEFAULT_STYLES.get(a.location)
-        if default is None:
-            continue
-        style = a.style or default
-        explode = a.explode if a.explode is not None else style == "form"
-        if (style, explode) != (default, default == "form"):
-            out.append(_style_entry(a.location, a.wire, style, explode))
-    return out
-
-
-def _style_entry(location: str, wire: str, style: str, explode: bool) -> str:
-    pad, inner = " " * 16, " " * 20
-    key = f"({py_str(location)}, {py_str(wire)})"
-    value = f"({py_str(style)}, {explode})"
-    if fits(f"{pad}{key}: {value},"):
-        return f"{pad}{key}: {value},"
-    if fits(f"{pad}{key}: ("):
-        return f"{pad}{key}: (\n{inner}{py_str(style)},\n{inner}{explode},\n{pad}),"
-    return (
-        f"{pad}(\n{inner}{py_str(location)},\n{inner}{py_str(wire)},\n{pad}): {value},"
     )
 
 
