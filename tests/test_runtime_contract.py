@@ -192,6 +192,12 @@ def test_strict_validation_raises_naming_operation_and_field(
     assert SECRET not in str(error) and "large" not in str(error)
     server.reply(200, {"id": "t1", "token": "x"})
     assert client.things.retrieve(id="t1").id == "t1"
+    server.reply(200, BAD_THING)
+    with pytest.raises(pkg.APIResponseValidationError):
+        client.with_options(max_retries=1).things.retrieve(id="t1")
+    server.reply(200, BAD_THING)
+    lenient = client.with_options(strict_response_validation=False)
+    assert lenient.things.retrieve(id="t1").size == "large"
 
 
 def test_strict_validation_checks_stream_chunks(build: Any, server: Loopback) -> None:
