@@ -5,13 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conventions import AZURE_OPENAI, Conventions
-from ..parse.openapi import parse_openapi
+from ..load import load_openapi
 from ..specs import load_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
+
+if TYPE_CHECKING:
+    from ..parse.refs import RefPolicy
 
 
 @dataclass
@@ -50,9 +53,11 @@ def render_all(
     package: str | None = None,
     docs: bool = False,
     conventions: Conventions = AZURE_OPENAI,
+    refs: RefPolicy | None = None,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
-    its Markdown reference too, as docs/<api-version>.md."""
+    its Markdown reference too, as docs/<api-version>.md. `refs`: which `$ref`s
+    beyond each spec's folder are followed."""
     arguments = specs or list(load_pins())
     digests: dict[str, str] = {}
     files: dict[str, str] = {}
@@ -60,7 +65,7 @@ def render_all(
     for argument in arguments:
         started = time.perf_counter()
         source = spec_source(argument)
-        api = parse_openapi(source.path)
+        api = load_openapi(source.path, refs)
         api_version = source.api_version or api.version
         # a pinned file was verified against its pin on the way in: no second read
         digests[api_version] = (

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -28,6 +30,7 @@ def register(subparsers: Any) -> None:
         help="with a lock: a locked file missing on disk is drift too (for repos that "
         "commit the generated code)",
     )
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         list(args.specs),
         args.against if args.against.is_dir() else args.against.parent,
         docs=docs,
+        refs=reference_policy(args),
     )
     note = ""
     if args.against.is_dir():

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
 FORMATS = ("markdown", "json", "text", "github", "html")
 SEVERITIES = ("breaking", "warning", "info")
@@ -34,6 +36,7 @@ def register(subparsers: Any) -> None:
         help="exit 1 when a change at or above this severity exists",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -51,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         changes = diff_packages(Path(args.old), Path(args.new))
         report = Report(args.old, args.new, changes)
     else:
-        old, new = load_api(args.old), load_api(args.new)
+        refs = reference_policy(args)
+        old, new = load_api(args.old, refs), load_api(args.new, refs)
         changes = diff_apis(old, new)
         revision = spec_file(args.new) if args.format == "github" else None
         report = python_report(args.old, args.new, old, new, changes, revision)

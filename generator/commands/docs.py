@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -19,6 +21,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import SpecError
     from ..load import load_api
 
-    text = render_markdown(load_api(args.spec))
+    text = render_markdown(load_api(args.spec, reference_policy(args)))
     if args.out is None:
         sys.stdout.write(text)
         return 0

@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -36,6 +38,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
     )
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -55,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     started = time.perf_counter()
-    rendered = render_all(specs, args.out, package=args.package, docs=args.docs)
+    rendered = render_all(
+        specs,
+        args.out,
+        package=args.package,
+        docs=args.docs,
+        refs=reference_policy(args),
+    )
     write_files(args.out, rendered.files)
     results = rendered.results
     for result in results:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -19,6 +21,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("markdown", metavar="MARKDOWN")
     parser.add_argument("spec", metavar="SPEC")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -26,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..parse.markdown import parse_markdown
-    from ..parse.openapi import parse_openapi
+    from ..load import load_openapi
     from ..reconcile import reconcile
     from ..reconcile.report import report_json, report_text
     from ..specs import spec_source
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     markdown = parse_markdown(markdown_path(args.markdown))
     for warning in markdown.warnings:
         print(f"sdkgen: warning: {warning}", file=sys.stderr)
-    report = reconcile(markdown, parse_openapi(spec_source(args.spec).path))
+    spec = load_openapi(spec_source(args.spec).path, reference_policy(args))
+    report = reconcile(markdown, spec)
     sys.stdout.write(
         report_json(report) if args.format == "json" else report_text(report)
     )
