@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .config import Project
 from .ir import Api
 from .specs import spec_source
 
 
-def load_api(argument: str) -> Api:
+def load_api(argument: str, project: Project) -> Api:
     """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference."""
     if argument.lower().endswith((".md", ".markdown")) and Path(argument).is_file():
         from .parse.markdown import parse_markdown
@@ -20,4 +21,4 @@ def load_api(argument: str) -> Api:
         return result.api
     from .parse.openapi import parse_openapi
 
-    return parse_openapi(spec_source(argument).path)
+    return parse_openapi(spec_source(argument, project).path)

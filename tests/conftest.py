@@ -23,8 +23,10 @@ def generation(
 ) -> tuple[Path, dict[str, dict[str, Any]]]:
     """Every pinned api-version generated once for the session, on sys.path, with the
     report of each by api-version."""
+    from real_specs import PROJECT
+
     out = tmp_path_factory.mktemp("generated")
-    results = generate_all([], out)
+    results = generate_all([], out, project=PROJECT)
     sys.path.insert(0, str(out))
     return out, {r.report["api_version"]: r.report for r in results}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..errors import SpecError
+from ..errors import UserError
 from .writer import MANIFEST
 
 LOCK_FORMAT = 1
@@ -57,7 +57,7 @@ def against_lock(
         locked_files: dict[str, str] = lock["files"]
         locked_specs: dict[str, str] = lock["specs"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SpecError(
+        raise UserError(
             str(lock_file), f"not a readable sdkgen lock file ({exc})"
         ) from None
     drift = []
@@ -89,7 +89,7 @@ def against_lock(
 def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
     """Compare with a generated folder: the files this generation owns in it."""
     if not tree.is_dir():
-        raise SpecError(str(tree), "not a folder")
+        raise UserError(str(tree), "not a folder")
     tops = {Path(name).parts[0] for name in files}
     on_disk = {}
     for top in tops:

@@ -8,6 +8,8 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
+    from ..config import add_options
+
     parser = subparsers.add_parser(
         "changelog",
         help="Markdown changelog across every pinned api-version, newest first",
@@ -15,18 +17,21 @@ def register(subparsers: Any) -> None:
         "one Markdown changelog, newest first (generated/CHANGELOG.md in `make generate`).",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    add_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_apis
     from ..diff.render import markdown_body
+    from ..config import project_of
+    from ..files import write_output
     from ..load import load_api
-    from ..specs import load_pins
-    from .diff import write_output
+    from ..specs import require_pins
 
-    versions = list(load_pins())
-    apis = [load_api(version) for version in versions]
+    project = project_of(args)
+    versions = list(require_pins(project))
+    apis = [load_api(version, project) for version in versions]
     out = [
         "# Changelog",
         "",

@@ -8,18 +8,22 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
+    from ..config import add_options
+
     parser = subparsers.add_parser(
         "check",
         help="fail when generated code drifts from a generated tree or a lock file",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
         "generated folder or a lock file written by `sdkgen generate --lock`. "
-        "Exit 1 and list drifted files when they differ, 0 when in sync.",
+        "Exit 1 and list drifted files when they differ, 0 when in sync. Without "
+        "--against, the project's output folder.",
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
-    parser.add_argument("--against", required=True, type=Path, metavar="DIR|LOCKFILE")
+    parser.add_argument("--against", type=Path, metavar="DIR|LOCKFILE")
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
+    add_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -28,11 +32,15 @@ def run(args: argparse.Namespace) -> int:
     from ..codegen.lock import against_lock, against_tree
 
     from ..codegen.lock import lock_has_docs
+    from ..config import project_of
 
+    project = project_of(args)
+    args.against = args.against or project.output
     docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
     rendered = render_all(
         list(args.specs),
         args.against if args.against.is_dir() else args.against.parent,
+        project=project,
         docs=docs,
     )
     if args.against.is_dir():

@@ -12,6 +12,8 @@ SEVERITIES = ("breaking", "warning", "info")
 
 
 def register(subparsers: Any) -> None:
+    from ..config import add_options
+
     parser = subparsers.add_parser(
         "diff",
         help="semantic changes between two api-versions, with breaking-change severity",
@@ -28,6 +30,7 @@ def register(subparsers: Any) -> None:
         help="exit 1 when a change at or above this severity exists",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    add_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -35,23 +38,11 @@ def run(args: argparse.Namespace) -> int:
     from ..diff import diff_apis
     from ..diff.render import RENDERERS
     from ..diff.rules import at_or_above
+    from ..config import project_of
+    from ..files import write_output
     from ..load import load_api
 
-    changes = diff_apis(load_api(args.old), load_api(args.new))
+    project = project_of(args)
+    changes = diff_apis(load_api(args.old, project), load_api(args.new, project))
     write_output(RENDERERS[args.format](args.old, args.new, changes), args.output)
     return 1 if args.fail_on and at_or_above(changes, args.fail_on) else 0
-
-
-def write_output(text: str, output: Path | None) -> None:
-    import sys
-
-    from ..errors import SpecError
-
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(str(output), f"cannot write: {exc.strerror}") from None

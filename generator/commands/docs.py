@@ -8,6 +8,8 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
+    from ..config import add_options
+
     parser = subparsers.add_parser(
         "docs",
         help="render the Markdown API reference of a spec",
@@ -19,23 +21,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    add_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
+    from ..config import project_of
     from ..docs import render_markdown
-    from ..errors import SpecError
+    from ..files import write_output
     from ..load import load_api
 
-    text = render_markdown(load_api(args.spec))
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(str(args.out), f"cannot write: {exc.strerror}") from None
+    write_output(render_markdown(load_api(args.spec, project_of(args))), args.out)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
+    from ..config import add_options
+
     parser = subparsers.add_parser(
         "generate",
         help="generate a typed Python client package per spec",
@@ -20,9 +21,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("specs", nargs="*", metavar="SPEC")
     parser.add_argument(
         "--out",
-        default="generated",
         type=Path,
-        help="output folder (default: generated)",
+        help="output folder (default: the config's paths.output, else ./generated)",
     )
     parser.add_argument("--package", help="package name (only with a single SPEC)")
     parser.add_argument(
@@ -36,13 +36,13 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
     )
+    add_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..codegen.generate import render_all
-    from ..codegen.lock import lock_document
-    from ..codegen.writer import write_files
+    from ..codegen.generate import generate_all
+    from ..config import project_of
 
     specs = list(args.specs)
     if args.package and len(specs) != 1:
@@ -54,23 +54,22 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    project = project_of(args)
+    out = args.out or project.output
     started = time.perf_counter()
-    rendered = render_all(specs, args.out, package=args.package, docs=args.docs)
-    write_files(args.out, rendered.files)
-    results = rendered.results
+    results = generate_all(
+        specs,
+        out,
+        project=project,
+        package=args.package,
+        docs=args.docs,
+        report=args.report,
+        lock=args.lock,
+    )
     for result in results:
         print(
             f"{result.label}: {result.operations} operations, {result.models} models "
-            f"-> {args.out / result.package} ({result.seconds:.2f} s)"
-        )
-    if args.report:
-        report = {"specs": [r.report for r in results]}
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    if args.lock:
-        args.lock.parent.mkdir(parents=True, exist_ok=True)
-        args.lock.write_text(
-            lock_document(rendered.files, rendered.spec_digests), encoding="utf-8"
+            f"-> {out / result.package} ({result.seconds:.2f} s)"
         )
     if len(results) > 1:
         print(
