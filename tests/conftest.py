@@ -37,11 +37,11 @@ def generated_root(generation: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sdk(generated_root: Path):
+def sdk(generation: tuple[Path, dict[str, dict[str, Any]]]):
     """The generated package of a pinned api-version, imported."""
 
     def load(api_version: str) -> Any:
-        return importlib.import_module("azure_openai_" + api_version.replace("-", "_"))
+        return importlib.import_module(generation[1][api_version]["package"])
 
     return load
 

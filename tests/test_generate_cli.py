@@ -9,18 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-from real_specs import PINNED
-
-
-def sdkgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
+from real_specs import PINNED, PROJECT
+from run_cli import sdkgen
 
 
 def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
@@ -28,8 +18,9 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
     result = sdkgen("generate", "--out", str(out), "--report", str(report_file))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
+    assert PROJECT.package is not None
     for api_version in PINNED:
-        package = "azure_openai_" + api_version.replace("-", "_")
+        package = f"{PROJECT.package.import_name}_{api_version.replace('-', '_')}"
         assert any(
             line.startswith(f"{api_version}: ")
             and " operations, " in line

@@ -58,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
     for item in drift:
         if item.diff:
             print(item.diff.rstrip("\n"))
-    print("regenerate with `make generate` and commit the result")
+    print("regenerate with `sdkgen generate` and commit the result")
     return 1
