@@ -249,8 +249,9 @@ def spec_source(argument: str, project: Project) -> SpecSource:
 def pin_document(pin: Pin) -> str:
     """The pin file's text; `read_pin` reads it back to the same Pin."""
     lines = [
-        f"# Pinned spec for api-version {pin.api_version}: read from the mirror folder or",
-        "# downloaded from upstream, always sha256-verified. Written by `sdkgen pin`.",
+        f"# Pinned spec for api-version {pin.api_version}, written by `sdkgen pin`: read",
+        "# from the mirror folder, else downloaded from the upstream or URL it names;",
+        "# always sha256-verified.",
         f"api-version = {toml_value(pin.api_version)}",
     ]
     for section, pinned in (("openapi", pin.openapi), ("markdown", pin.markdown)):
