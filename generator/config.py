@@ -99,12 +99,22 @@ def load_project(config_file: Path | None = None, start: Path | None = None) -> 
     """The project of `config_file`, else of the sdkgen.toml found from `start` (the
     current folder) upward, else a project without a config."""
     if config_file is None:
-        config_file = find_config((start or Path.cwd()).absolute())
+        found = find_config((start or Path.cwd()).absolute())
+        config_file = _near(found) if found else None
     env_mirror = os.environ.get(MIRROR_ENV)
     if config_file is None:
         return Project(mirror=Path(env_mirror) if env_mirror else None)
     project = parse_config(config_file, _read(config_file))
     return replace(project, mirror=Path(env_mirror)) if env_mirror else project
+
+
+def _near(path: Path) -> Path:
+    """Relative to the current folder when under it, so messages name paths the way
+    the user would type them."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _read(config_file: Path) -> str:

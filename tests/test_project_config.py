@@ -204,7 +204,7 @@ def test_nothing_to_generate_says_how_to_pin(tmp_path: Path) -> None:
         empty = sdkgen(command, cwd=tmp_path, env=NO_MIRROR_OVERRIDE)
         fails(
             empty,
-            f"{tmp_path / 'specs'}: no pinned api-versions: pin a spec with "
+            "specs: no pinned api-versions: pin a spec with "
             "`sdkgen pin FILE_OR_URL`",
         )
     assert sorted(tree(tmp_path)) == [CONFIG_NAME]
@@ -276,7 +276,7 @@ def test_bad_config_exits_2_naming_file_and_key_and_writes_nothing(
     spec = spec_file(tmp_path)
     before = tree(tmp_path)
     result = sdkgen("generate", str(spec), cwd=config.parent, env=NO_MIRROR_OVERRIDE)
-    fails(result, f"{config}{expected}")
+    fails(result, f"{CONFIG_NAME}{expected}")
     assert tree(tmp_path) == before
 
 
@@ -288,4 +288,4 @@ def test_a_missing_or_unreadable_config_is_named(tmp_path: Path) -> None:
     )
     latin = tmp_path / CONFIG_NAME
     latin.write_bytes(b"[package]\nname = '\xe9'\n")
-    fails(sdkgen("pins", cwd=tmp_path), f"{latin}: not UTF-8 text (byte 18)")
+    fails(sdkgen("pins", cwd=tmp_path), f"{CONFIG_NAME}: not UTF-8 text (byte 18)")
