@@ -12,7 +12,6 @@ file work anywhere.
 
 from __future__ import annotations
 
-import argparse
 import keyword
 import os
 import re
@@ -66,19 +65,8 @@ class Project:
         return str(self.config_file) if self.config_file else "sdkgen"
 
 
-def add_options(parser: argparse.ArgumentParser) -> None:
-    """--config and the path overrides, for every command that reads the project."""
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help=f"project config (default: {CONFIG_NAME} in this folder or above)",
-    )
-    parser.add_argument("--pins", type=Path, metavar="DIR", help="pins folder")
-    parser.add_argument("--mirror", type=Path, metavar="DIR", help="spec mirror")
-
-
-def project_of(args: argparse.Namespace) -> Project:
+def project_of(args: Any) -> Project:
+    """The project a command's arguments name (generator.commands.add_project_options)."""
     project = load_project(args.config)
     if args.pins is not None:
         project = replace(project, pins=args.pins)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
-from urllib.parse import urlsplit
+from typing import Any
 
 from .errors import UserError
 
@@ -15,16 +13,7 @@ _CHUNK = 1 << 16
 
 
 def is_url(source: str) -> bool:
-    return urlsplit(source).scheme.lower() in ("http", "https")
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects to http(s) only (urllib would also follow one to ftp)."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if not is_url(newurl):
-            raise UserError(req.full_url, f"redirected to a non-http(s) URL: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def download(
@@ -34,10 +23,13 @@ def download(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> bytes:
     """The body of a 200 response to GET `url`; any failure is a UserError naming it."""
+    import urllib.error  # only a download pays for importing urllib
+    import urllib.request
+
     if not is_url(url):
         raise UserError(url, "not an http(s) URL")
     deadline = time.monotonic() + timeout
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    opener = urllib.request.build_opener(_http_only_redirects(urllib.request))
     request = urllib.request.Request(url, headers={"User-Agent": "sdkgen"})
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -64,6 +56,20 @@ def download(
         raise UserError(url, _timed_out(timeout)) from None
     except (OSError, ValueError) as exc:  # a reset connection, a malformed URL
         raise UserError(url, f"download failed: {_reason(exc)}") from None
+
+
+def _http_only_redirects(request: Any) -> Any:
+    """A redirect handler following http(s) only (urllib's would also follow ftp)."""
+
+    class HttpOnlyRedirects(request.HTTPRedirectHandler):  # type: ignore[misc]
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if not is_url(newurl):
+                raise UserError(
+                    req.full_url, f"redirected to a non-http(s) URL: {newurl}"
+                )
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpOnlyRedirects
 
 
 def _too_large(max_bytes: int, size: str) -> str:

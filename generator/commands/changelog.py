@@ -8,7 +8,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "changelog",
@@ -17,7 +17,7 @@ def register(subparsers: Any) -> None:
         "one Markdown changelog, newest first (generated/CHANGELOG.md in `make generate`).",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "check",
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -12,7 +12,7 @@ SEVERITIES = ("breaking", "warning", "info")
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "diff",
@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
         help="exit 1 when a change at or above this severity exists",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

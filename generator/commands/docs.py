@@ -8,7 +8,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "docs",
@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "generate",
@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
     )
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

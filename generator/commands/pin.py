@@ -12,8 +12,8 @@ _COMMIT_HELP = "upstream commit (a full hash); with --repo and --path"
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
     from ..download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "pin",
@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
         metavar="BYTES",
         help=f"refuse a larger download (default: {DEFAULT_MAX_BYTES})",
     )
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

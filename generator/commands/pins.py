@@ -7,7 +7,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "pins",
@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
         "sha256 of its spec, each file verified against its pin on the way.",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    from ..config import add_options
+    from . import add_project_options
 
     parser = subparsers.add_parser(
         "reconcile",
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("markdown", metavar="MARKDOWN")
     parser.add_argument("spec", metavar="SPEC")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    add_options(parser)
+    add_project_options(parser)
     parser.set_defaults(run=run)
 
 
