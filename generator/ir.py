@@ -142,6 +142,7 @@ class Parameter:
     style: str | None = None
     explode: bool | None = None
     pointer: str = ""
+    extensions: tuple[tuple[str, JSON], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,13 @@ def generate_all(
     from ..files import write_file
 
     if report:
-        document = {"specs": [r.report for r in rendered.results]}
-        write_file(report, json.dumps(document, indent=2) + "\n")
+        reports = {"specs": [r.report for r in rendered.results]}
+        write_file(report, json.dumps(reports, indent=2) + "\n")
     if lock:
-        from .lock import lock_document
+        from .lock import lock_document, lock_outputs
 
-        write_file(lock, lock_document(rendered.files, rendered.spec_digests))
+        outputs = lock_outputs(rendered)
+        write_file(lock, lock_document(rendered.files, rendered.spec_digests, outputs))
     return rendered.results
 
 

@@ -14,7 +14,9 @@ def register(subparsers: Any) -> None:
         "check",
         help="fail when generated code drifts from a generated tree or a lock file",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
-        "generated folder or a lock file written by `sdkgen generate --lock`. "
+        "generated folder or a lock file written by `sdkgen generate --lock`. Against a "
+        "lock, the locked files present beside it are verified too (a hand edit is "
+        "drift); naming SPECs checks only what those api-versions produce. "
         "Exit 1 and list drifted files when they differ, 0 when in sync. Without "
         "--against, the project's output folder.",
     )
@@ -23,15 +25,19 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
+    parser.add_argument(
+        "--require-files",
+        action="store_true",
+        help="with a lock: a locked file missing on disk is drift too (for repos that "
+        "commit the generated code)",
+    )
     add_project_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
-    from ..codegen.lock import against_lock, against_tree
-
-    from ..codegen.lock import lock_has_docs
+    from ..codegen.lock import against_lock, against_tree, lock_has_docs, lock_outputs
     from ..config import project_of
 
     project = project_of(args)
@@ -43,13 +49,25 @@ def run(args: argparse.Namespace) -> int:
         project=project,
         docs=docs,
     )
+    note = ""
     if args.against.is_dir():
         drift = against_tree(args.against, rendered.files)
     else:
-        drift = against_lock(args.against, rendered.files, rendered.spec_digests)
+        checked = against_lock(
+            args.against,
+            rendered.files,
+            rendered.spec_digests,
+            lock_outputs(rendered) if args.specs else None,
+            require_files=args.require_files,
+        )
+        drift = checked.drift
+        note = f"; {checked.checked_on_disk} on disk verified"
+        if checked.not_on_disk and not args.require_files:
+            note += f", {checked.not_on_disk} not generated here (not on disk)"
     if not drift:
         print(
-            f"in sync with {args.against}: {len(rendered.files)} files, {len(rendered.results)} specs"
+            f"in sync with {args.against}: {len(rendered.files)} files, "
+            f"{len(rendered.results)} specs{note}"
         )
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")
@@ -58,5 +76,11 @@ def run(args: argparse.Namespace) -> int:
     for item in drift:
         if item.diff:
             print(item.diff.rstrip("\n"))
-    print("regenerate with `sdkgen generate` and commit the result")
+    edited = any(item.kind == "edited" for item in drift)
+    print(
+        "generated files were edited by hand: move the change into the spec or the "
+        "generator, then regenerate"
+        if edited
+        else "regenerate with `sdkgen generate` and commit the result"
+    )
     return 1

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..config import Project
 
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
-FORMATS = ("markdown", "json", "text", "github")
+FORMATS = ("markdown", "json", "text", "github", "html")
 SEVERITIES = ("breaking", "warning", "info")
 
 
@@ -23,6 +26,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
+    parser.add_argument(
+        "--sdk",
+        action="store_true",
+        help="OLD and NEW are generated package folders: compare their public Python "
+        "surface (classes, methods, parameters, attributes and their types)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="markdown")
     parser.add_argument(
         "--fail-on",
@@ -36,13 +45,36 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_apis
+    from ..diff.python import python_report
     from ..diff.render import RENDERERS
     from ..diff.rules import at_or_above
     from ..config import project_of
     from ..files import write_output
     from ..load import load_api
 
-    project = project_of(args)
-    changes = diff_apis(load_api(args.old, project), load_api(args.new, project))
-    write_output(RENDERERS[args.format](args.old, args.new, changes), args.output)
+    if args.sdk:
+        from ..diff.python import Report
+        from ..diff.sdk import diff_packages
+
+        changes = diff_packages(Path(args.old), Path(args.new))
+        report = Report(args.old, args.new, changes)
+    else:
+        project = project_of(args)
+        old, new = load_api(args.old, project), load_api(args.new, project)
+        changes = diff_apis(old, new)
+        revision = spec_file(args.new, project) if args.format == "github" else None
+        report = python_report(
+            args.old, args.new, old, new, changes, revision, project.conventions
+        )
+    write_output(RENDERERS[args.format](report), args.output)
     return 1 if args.fail_on and at_or_above(changes, args.fail_on) else 0
+
+
+def spec_file(argument: str, project: Project) -> Path:
+    """The file a spec argument names: itself, or a pinned api-version's spec."""
+    path = Path(argument)
+    if path.is_file():
+        return path
+    from ..specs import spec_source
+
+    return spec_source(argument, project).path
