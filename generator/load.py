@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .config import Project
+from .config import Project, load_project
 from .ir import Api
 from .specs import spec_source
 
 
-def load_api(argument: str, project: Project) -> Api:
-    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference."""
+def load_api(argument: str, project: Project | None = None) -> Api:
+    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference;
+    pinned names are looked up in `project`, by default the current folder's."""
     if argument.lower().endswith((".md", ".markdown")) and Path(argument).is_file():
         from .parse.markdown import parse_markdown
 
@@ -21,4 +22,4 @@ def load_api(argument: str, project: Project) -> Api:
         return result.api
     from .parse.openapi import parse_openapi
 
-    return parse_openapi(spec_source(argument, project).path)
+    return parse_openapi(spec_source(argument, project or load_project()).path)
