@@ -4,7 +4,8 @@ In a new folder: `sdkgen init`, `sdkgen pin FILE` (a copy of a mirror spec), `sd
 URL` (a GitHub-raw-style URL served by a loopback server started here and stopped
 after), `sdkgen pins`, `sdkgen generate`, `sdkgen check`, `sdkgen diff`, `sdkgen
 changelog`; then the generated package is imported by PYTHON and one call goes over a
-real socket. Standard library only: it runs under whichever Python has sdkgen installed.
+real socket. Standard library only (and the tests' loopback server, tests/loopback.py): it
+runs under whichever Python has sdkgen installed.
 
     python .ci/project_flow.py --sdkgen "VENV/bin/sdkgen" --python VENV/bin/python \
         --checkout . --work TMPDIR
@@ -19,31 +20,22 @@ import shlex
 import shutil
 import subprocess
 import sys
-import threading
 import tomllib
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+
+# the tests' loopback HTTP server: plain standard library, beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from loopback import Loopback  # noqa: E402
 
 FILE_PIN = "2024-10-21"  # pinned from a copied file
-URL_PIN = (
-    "2024-12-01-preview"  # pinned from a URL, with the upstream of this repo's pin
-)
+# pinned from a URL, which records the upstream of this repo's pin of it
+URL_PIN = "2024-12-01-preview"
 SHOWN_LINES = 8  # of each command's output
-CHAT_REPLY = {
-    "id": "chatcmpl-1",
-    "object": "chat.completion",
-    "created": 1,
-    "model": "gpt-4o",
-    "choices": [
-        {
-            "index": 0,
-            "finish_reason": "stop",
-            "message": {"role": "assistant", "content": "Hello from loopback"},
-        }
-    ],
-}
+ANSWER = "Hello from loopback"
+CHAT_REPLY = {"id": "c1", "object": "chat.completion", "created": 1, "model": "m"}
+CHAT_REPLY["choices"] = [
+    {"index": 0, "message": {"role": "assistant", "content": ANSWER}}
+]
 
 
 class Flow:
@@ -58,7 +50,7 @@ class Flow:
             "XDG_CACHE_HOME": str(args.work / "cache"),
         }
 
-    def run(self, *args: str, expect: int = 0) -> str:
+    def run(self, *args: str) -> str:
         print(f"$ sdkgen {' '.join(args)}", flush=True)
         result = subprocess.run(
             [*self.sdkgen, *args],
@@ -72,10 +64,10 @@ class Flow:
             print(f"  {line}")
         if len(lines) > SHOWN_LINES:
             print(f"  ... ({len(lines) - SHOWN_LINES} more lines)")
-        if result.returncode != expect:
+        if result.returncode != 0:
             sys.exit(
-                f"project flow: `sdkgen {' '.join(args)}` exited {result.returncode}, "
-                f"expected {expect}:\n{result.stderr}"
+                f"project flow: `sdkgen {' '.join(args)}` exited {result.returncode}:"
+                f"\n{result.stderr}"
             )
         return result.stdout
 
@@ -83,44 +75,6 @@ class Flow:
 def check(condition: bool, message: str) -> None:
     if not condition:
         sys.exit(f"project flow: {message}")
-
-
-@contextmanager
-def loopback(files: dict[str, bytes]) -> Iterator[str]:
-    """Serves `files` by path on 127.0.0.1 and answers POSTs with CHAT_REPLY,
-    recording each POST's path, query and api-key header."""
-    seen: list[tuple[str, str | None]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def reply(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("content-type", kind)
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_GET(self) -> None:
-            body = files.get(self.path)
-            self.reply(200 if body else 404, body or b"not found", "application/json")
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("content-length") or 0))
-            seen.append((self.path, self.headers.get("api-key")))
-            self.reply(200, json.dumps(CHAT_REPLY).encode(), "application/json")
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-    files["posts"] = json.dumps(seen).encode()
 
 
 def main() -> None:
@@ -160,10 +114,11 @@ def main() -> None:
     flow.run("pin", str(copy))
 
     raw_path = f"/{url_pin['repo']}/{url_pin['commit']}/{url_pin['path']}"
-    served = {raw_path: (mirror / url_pin["mirror-path"]).read_bytes()}
-    with loopback(served) as base:
-        flow.env["SDKGEN_SPEC_URL"] = base + "/{repo}/{commit}/{path}"
-        flow.run("pin", base + raw_path)
+    with Loopback() as server:
+        server.reply(200, (mirror / url_pin["mirror-path"]).read_bytes())
+        flow.env["SDKGEN_SPEC_URL"] = server.url + "/{repo}/{commit}/{path}"
+        flow.run("pin", server.url + raw_path)
+        check(server.last().path == raw_path, f"pin fetched {server.last().path}")
     pinned = tomllib.loads((flow.project / "specs" / f"{URL_PIN}.toml").read_text())
     for key in ("repo", "commit", "path", "sha256"):
         check(
@@ -194,24 +149,25 @@ def main() -> None:
         " messages=[{'role': 'user', 'content': 'Hi'}])\n"
         "print(reply.choices[0].message.content)\n"
     )
-    posts: dict[str, bytes] = {}
-    with loopback(posts) as base:
+    with Loopback() as server:
+        server.reply(200, CHAT_REPLY)
         print(f"$ {flow.python} -c 'import {package}; ...chat.completions.create(...)'")
         result = subprocess.run(
-            [flow.python, "-c", call, base],
+            [flow.python, "-c", call, server.url],
             env={**flow.env, "PYTHONPATH": str(flow.project / "generated")},
             cwd=args.work,
             capture_output=True,
             text=True,
         )
     check(result.returncode == 0, f"the generated package failed:\n{result.stderr}")
-    check(result.stdout.strip() == "Hello from loopback", f"got {result.stdout!r}")
-    ((path, key),) = json.loads(posts["posts"])
+    check(result.stdout.strip() == ANSWER, f"got {result.stdout!r}")
+    request = server.last()
     check(
-        path == f"/openai/deployments/gpt-4o/chat/completions?api-version={URL_PIN}",
-        f"the call went to {path}",
+        request.path == "/openai/deployments/gpt-4o/chat/completions"
+        and request.query == {"api-version": [URL_PIN]},
+        f"the call went to {request.path} {request.query}",
     )
-    check(key == "flow-key", f"the call sent api-key {key!r}")
+    check(request.headers.get("api-key") == "flow-key", "the call sent no api-key")
     print("project flow: every step passed")
 
 

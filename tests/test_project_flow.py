@@ -41,39 +41,22 @@ def test_the_wheel_runs_a_users_project_outside_the_checkout(tmp_path: Path) -> 
     shutil.copytree(REPO / "generator", source / "generator", ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, source / name)
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "build",
-            "--wheel",
-            "--no-isolation",
-            "--outdir",
-            str(tmp_path / "dist"),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
+    dist, site = tmp_path / "dist", tmp_path / "site"
+    python(
+        "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(source)
     )
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    (wheel,) = (tmp_path / "dist").glob("sdkgen-*.whl")
-    installed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            "--target",
-            str(tmp_path / "site"),
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
+    (wheel,) = dist.glob("sdkgen-*.whl")
+    python(
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        "--target",
+        str(site),
+        str(wheel),
     )
-    assert installed.returncode == 0, installed.stderr
     flow = subprocess.run(
         [
             sys.executable,
@@ -90,10 +73,15 @@ def test_the_wheel_runs_a_users_project_outside_the_checkout(tmp_path: Path) -> 
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**_clean_env(), "PYTHONPATH": str(tmp_path / "site")},
+        env={**_clean_env(), "PYTHONPATH": str(site)},
     )
     assert flow.returncode == 0, flow.stdout[-3000:] + flow.stderr[-3000:]
     assert flow.stdout.endswith("project flow: every step passed\n")
+
+
+def python(*args: str) -> None:
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
 def _clean_env() -> dict[str, str]:
