@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -113,6 +114,7 @@ def pin_spec(
             )
     copied = before != payload
     if copied:
+        _refuse_read_only(project.mirror, target)
         write_file(target, payload)
     try:
         write_file(pin_file, pin_document(pin))
@@ -123,6 +125,20 @@ def pin_spec(
             write_file(target, before)
         raise
     return Pinned(pin, api, target, copied)
+
+
+def _refuse_read_only(mirror: Path, target: Path) -> None:
+    """A mirror whose folder is marked read-only (a shared one) is not written to, even
+    by a user the file system would let: only files already in it can be pinned."""
+    folder = target.parent
+    while not folder.exists() and folder != mirror and folder != folder.parent:
+        folder = folder.parent
+    if folder.exists() and not folder.stat().st_mode & stat.S_IWUSR:
+        raise UserError(
+            str(folder),
+            "the mirror folder is read-only: pin a file already in it, or point "
+            "paths.mirror at a folder of the project",
+        )
 
 
 def _read(path: Path) -> bytes:

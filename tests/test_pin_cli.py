@@ -352,3 +352,42 @@ def test_pin_into_flag_given_folders_without_a_config(tmp_path: Path) -> None:
     assert read_pin(pins / "2024-05-01.toml").openapi.sha256 == SPEC_SHA
     assert (mirror / "2024-05-01" / "pets.json").read_bytes() == SPEC_BYTES
     assert not (tmp_path / CONFIG_NAME).exists()
+
+
+def test_a_read_only_mirror_is_never_written(project: Path, tmp_path: Path) -> None:
+    """Like this repo's shared mirror: a file already in it is pinned in place, any
+    other is refused, even for a user (root) the file system would let write."""
+    mirror = tmp_path / "shared"
+    (mirror / "v1").mkdir(parents=True)
+    inside = mirror / "v1" / "pets.json"
+    inside.write_bytes(SPEC_BYTES)
+    for folder in (mirror / "v1", mirror):
+        folder.chmod(0o555)
+    outside = tmp_path / "pets.json"
+    outside.write_text(json.dumps({**SPEC, "paths": {}}))
+    try:
+        pinned = run(project, "pin", str(inside), "--mirror", str(mirror))
+        assert pinned.returncode == 0, pinned.stderr
+        assert "(already there)" in pinned.stdout
+        assert read_pin(project / "specs" / "2024-05-01.toml").openapi.mirror_path == (
+            "v1/pets.json"
+        )
+        before = tree(project)
+        fails(
+            run(
+                project,
+                "pin",
+                str(outside),
+                "--api-version",
+                "v2",
+                "--mirror",
+                str(mirror),
+            ),
+            f"{mirror}: the mirror folder is read-only: pin a file already in it, or "
+            "point paths.mirror at a folder of the project",
+        )
+        assert tree(project) == before
+        assert sorted(p.name for p in mirror.rglob("*")) == ["pets.json", "v1"]
+    finally:
+        for folder in (mirror, mirror / "v1"):
+            folder.chmod(0o755)
