@@ -59,11 +59,6 @@ class Project:
     mirror: Path | None = None  # folder pinned files are read from and copied into
     conventions: Conventions = field(default_factory=Conventions)
 
-    @property
-    def where(self) -> str:
-        """How messages name this project's configuration."""
-        return str(self.config_file) if self.config_file else "sdkgen"
-
 
 def project_of(args: Any) -> Project:
     """The project a command's arguments name (generator.commands.add_project_options)."""
@@ -83,11 +78,11 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_project(config_file: Path | None = None, start: Path | None = None) -> Project:
-    """The project of `config_file`, else of the sdkgen.toml found from `start` (the
-    current folder) upward, else a project without a config."""
+def load_project(config_file: Path | None = None) -> Project:
+    """The project of `config_file`, else of the sdkgen.toml found from the current
+    folder upward, else a project without a config."""
     if config_file is None:
-        found = find_config((start or Path.cwd()).absolute())
+        found = find_config(Path.cwd().absolute())
         config_file = _near(found) if found else None
     env_mirror = os.environ.get(MIRROR_ENV)
     if config_file is None:
