@@ -71,18 +71,9 @@ def pin_spec(
             "first (or pass --pins and --mirror)",
         )
     pins = load_pins(project.pins)
+    payload, name, api = _fetch(source, timeout, max_bytes)
     if is_url(source):
-        payload = download(source, timeout=timeout, max_bytes=max_bytes)
-        name = _file_name(unquote(PurePosixPath(urlsplit(source).path).name))
-        api = _parse_download(source, name, payload)
         upstream = upstream or upstream_of_url(source)
-    else:
-        local = Path(source)
-        payload = _read(local)
-        name = _file_name(local.name)
-        from .parse.openapi import parse_openapi
-
-        api = parse_openapi(local)  # in place: its relative $refs resolve from there
     version = api_version or api.version
     if not _API_VERSION.match(version):
         rule = f"{version!r} cannot name a pin file (letters, digits, '.', '_', '-')"
@@ -139,6 +130,20 @@ def _refuse_read_only(mirror: Path, target: Path) -> None:
             "the mirror folder is read-only: pin a file already in it, or point "
             "paths.mirror at a folder of the project",
         )
+
+
+def _fetch(source: str, timeout: float, max_bytes: int) -> tuple[bytes, str, Api]:
+    """The bytes of a file or URL, the file name for its mirror copy, and its IR."""
+    from .parse.openapi import parse_openapi
+
+    if is_url(source):
+        payload = download(source, timeout=timeout, max_bytes=max_bytes)
+        name = _file_name(unquote(PurePosixPath(urlsplit(source).path).name))
+        return payload, name, _parse_download(source, name, payload)
+    local = Path(source)
+    payload = _read(local)
+    # parsed in place, so that its relative $refs resolve from where it is
+    return payload, _file_name(local.name), parse_openapi(local)
 
 
 def _read(path: Path) -> bytes:
