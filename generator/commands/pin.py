@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..pinning import Upstream
 
-_COMMIT_HELP = "upstream commit (a full hash); with --repo and --path"
-
 
 def register(subparsers: Any) -> None:
     from ..download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -26,7 +24,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("source", metavar="SOURCE", help="a spec file or http(s) URL")
     parser.add_argument("--api-version", help="pin under this api-version")
     parser.add_argument("--repo", help="upstream repository, OWNER/NAME")
-    parser.add_argument("--commit", help=_COMMIT_HELP)
+    parser.add_argument(
+        "--commit", help="upstream commit (a full hash); with --repo and --path"
+    )
     parser.add_argument("--path", help="the file's path in the upstream repository")
     parser.add_argument(
         "--timeout",
