@@ -276,6 +276,29 @@ def _suggest(key: str, known: dict[str, Any]) -> str:
     return f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(known)})"
 
 
+def _check_conventions(source: str, conventions: Conventions) -> None:
+    """What one convention says about another."""
+    wanted = conventions.api_version_parameter
+    if wanted and not conventions.sets_parameter("query", wanted):
+        raise UserError(
+            source,
+            f"conventions.api-version-parameter: {wanted!r} is not a query parameter "
+            "in conventions.client-parameters",
+        )
+    segment = conventions.deployment_segment
+    if segment and segment not in conventions.scope_segments:
+        raise UserError(
+            source,
+            f"conventions.deployment-segment: {segment!r} is not one of "
+            "conventions.scope-segments",
+        )
+    option = conventions.deployment_option
+    if segment and (not option.isidentifier() or keyword.iskeyword(option)):
+        raise UserError(
+            source, f"conventions.deployment-option: {option!r} is not a Python name"
+        )
+
+
 def _project(config_file: Path, data: dict[str, Any]) -> Project:
     source = str(config_file)
     for name in data:
@@ -286,13 +309,7 @@ def _project(config_file: Path, data: dict[str, Any]) -> Project:
     )
     paths = {**DEFAULT_PATHS, **_section(source, data, "paths")}
     conventions = Conventions(**_section(source, data, "conventions"))
-    wanted = conventions.api_version_parameter
-    if wanted and not conventions.sets_parameter("query", wanted):
-        raise UserError(
-            source,
-            f"conventions.api-version-parameter: {wanted!r} is not a query parameter "
-            "in conventions.client-parameters",
-        )
+    _check_conventions(source, conventions)
     root = config_file.parent
     return Project(
         config_file=config_file,

@@ -8,6 +8,8 @@ list operation pages. Those choices live here, in one value the planners read; a
 project's sdkgen.toml overrides them (its `[conventions]` table, same names with dashes).
 The defaults are the Azure OpenAI data-plane conventions, which are harmless elsewhere:
 a spec without an `api-version` parameter or a `deployments` segment never meets them.
+The environment variables a client reads are Azure OpenAI's too (those openai's
+AzureOpenAI reads), so a project for another service names its own, or none.
 """
 
 from __future__ import annotations
@@ -56,6 +58,31 @@ class Conventions:
     stream_flag: str = _doc(
         "stream",
         "the boolean body field that switches a response to server-sent events",
+    )
+    deployment_segment: str = _doc(
+        "deployments",
+        "the scope segment (one of scope-segments) whose parameter the client may "
+        'hold for every call: Client(azure_deployment="gpt-4o") lets deployment_id be '
+        'left out (a per-call argument still wins); "" for none',
+    )
+    deployment_option: str = _doc(
+        "azure_deployment", "the client keyword holding that scope parameter"
+    )
+    # Environment variables the client reads what it is not given from ("" reads none).
+    endpoint_env: str = _doc(
+        "AZURE_OPENAI_ENDPOINT", 'the variable holding the endpoint, or ""'
+    )
+    api_key_env: str = _doc(
+        "AZURE_OPENAI_API_KEY", 'the variable holding the api key, or ""'
+    )
+    api_version_env: str = _doc(
+        "OPENAI_API_VERSION",
+        'the variable holding the api-version (the pinned one otherwise), or ""',
+    )
+    log_env: str = _doc(
+        "OPENAI_LOG",
+        "the variable whose value (debug or info) switches the client's logging on, "
+        'or ""',
     )
 
     def sets_parameter(self, location: str, name: str) -> bool:

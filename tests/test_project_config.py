@@ -95,12 +95,13 @@ def test_init_writes_a_commented_starter_that_loads_and_never_overwrites(
     # every convention is documented in the starter, commented out at its default
     for f in fields(Conventions):
         assert f"\n# {f.name.replace('_', '-')} = " in text
+    keys = {f.name.replace("_", "-") for f in fields(Conventions)}
     uncommented = "\n".join(
         line.removeprefix("# ")
         for line in text.splitlines()
-        if line.startswith(("# client-", "# api-", "# scope-", "# request-", "# page-"))
-        or line.startswith("# stream-")
+        if line.removeprefix("# ").partition(" = ")[0] in keys
     )
+    assert len(uncommented.splitlines()) == len(keys)
     assert (
         load_project(
             write_config(
@@ -242,6 +243,11 @@ BAD_CONFIGS = {
         GOOD + "[conventions]\napi-version-parameter = 'v'\n",
         ": conventions.api-version-parameter: 'v' is not a query parameter in "
         "conventions.client-parameters",
+    ),
+    "deployment-segment-not-a-scope": (
+        GOOD + "[conventions]\nscope-segments = ['tenants']\n",
+        ": conventions.deployment-segment: 'deployments' is not one of "
+        "conventions.scope-segments",
     ),
     "no-package-name": (
         "[package]\nimport-name = 'pets'\n",
