@@ -1,16 +1,55 @@
-"""One entry point from a command-line spec argument to the IR."""
+"""One entry point from a command-line spec argument to the IR, and the command-line
+options every command that reads a spec shares (which `$ref`s it may follow)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import Project, load_project
-from .ir import Api
-from .specs import spec_source
+if TYPE_CHECKING:
+    from .config import Project
+    from .ir import Api
+    from .parse.refs import RefPolicy
 
 
-def load_api(argument: str, project: Project | None = None) -> Api:
+def add_reference_options(parser: argparse.ArgumentParser) -> None:
+    from .parse.remote import MAX_BYTES, TIMEOUT_SECONDS
+
+    group = parser.add_argument_group("references to other files")
+    group.add_argument(
+        "--allow-remote-refs",
+        action="append",
+        default=[],
+        metavar="HOST[,HOST...]",
+        help="fetch http(s) $refs from these hosts ('*': any host); each fetch has "
+        f"a {TIMEOUT_SECONDS:g} s timeout and a {MAX_BYTES // 2**20} MiB limit. "
+        "Without it remote $refs are refused",
+    )
+    group.add_argument(
+        "--allow-outside-refs",
+        action="store_true",
+        help="follow $refs to files outside the spec's folder",
+    )
+
+
+def reference_policy(args: argparse.Namespace) -> RefPolicy:
+    """The `$ref` policy the options of `add_reference_options` ask for."""
+    from .parse.refs import RefPolicy
+
+    hosts = tuple(
+        host.strip()
+        for value in args.allow_remote_refs
+        for host in value.split(",")
+        if host.strip()
+    )
+    return RefPolicy(remote_hosts=hosts, outside_folder=args.allow_outside_refs)
+
+
+def load_api(
+    argument: str, project: Project | None = None, refs: RefPolicy | None = None
+) -> Api:
     """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference;
     pinned names are looked up in `project`, by default the current folder's."""
     if argument.lower().endswith((".md", ".markdown")) and Path(argument).is_file():
@@ -20,6 +59,17 @@ def load_api(argument: str, project: Project | None = None) -> Api:
         for warning in result.warnings:
             print(f"sdkgen: warning: {warning}", file=sys.stderr)
         return result.api
-    from .parse.openapi import parse_openapi
+    from .specs import spec_source
 
-    return parse_openapi(spec_source(argument, project or load_project()).path)
+    if project is None:
+        from .config import load_project
+
+        project = load_project()
+    return load_openapi(spec_source(argument, project).path, refs)
+
+
+def load_openapi(path: Path, refs: RefPolicy | None = None) -> Api:
+    from .parse.openapi import parse_openapi
+    from .parse.refs import RefPolicy
+
+    return parse_openapi(path, refs or RefPolicy())

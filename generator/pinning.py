@@ -16,7 +16,13 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .config import Project
-from .download import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, download, is_url
+from .download import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    DownloadFailed,
+    download,
+    is_url,
+)
 from .errors import SpecError, UserError
 from .files import write_file
 from .ir import Api
@@ -137,7 +143,10 @@ def _fetch(source: str, timeout: float, max_bytes: int) -> tuple[bytes, str, Api
     from .parse.openapi import parse_openapi
 
     if is_url(source):
-        payload = download(source, timeout=timeout, max_bytes=max_bytes)
+        try:
+            payload = download(source, timeout=timeout, max_bytes=max_bytes)
+        except DownloadFailed as exc:
+            raise UserError(source, f"download failed: {exc}") from None
         name = _file_name(unquote(PurePosixPath(urlsplit(source).path).name))
         return payload, name, _parse_download(source, name, payload)
     local = Path(source)

@@ -198,13 +198,13 @@ def resolve(pinned: PinnedFile, mirror: Path | None) -> Path:
             f"{pinned.mirror_path} is not in the mirror {mirror} and the pin names "
             "no upstream to download it from",
         )
-    from .download import download  # only a download pays for importing urllib
+    from .download import DownloadFailed, download
 
     try:
         payload = download(url)
-    except UserError as exc:
+    except DownloadFailed as exc:
         raise UserError(
-            exc.source, f"{exc.message} ({pinned.mirror_path} is not in the mirror)"
+            url, f"download failed: {exc} ({pinned.mirror_path} is not in the mirror)"
         ) from None
     actual = hashlib.sha256(payload).hexdigest()
     if actual != pinned.sha256:

@@ -293,17 +293,17 @@ def test_bad_pins_exit_2_naming_the_file_or_url_and_change_nothing(
     server.reply(200, SPEC_BYTES, delay=3)
     fails(
         run(project, "pin", url, "--timeout", "0.5"),
-        f"{url}: download timed out after 0.5 s",
+        f"{url}: download failed: timed out after 0.5 s",
     )
     server.reply(200, SPEC_BYTES)
     fails(
         run(project, "pin", url, "--max-size", "100"),
-        f"{url}: download exceeds the size limit of 100 bytes ({len(SPEC_BYTES)} bytes)",
+        f"{url}: download failed: larger than 100 bytes ({len(SPEC_BYTES)})",
     )
     with endless_body() as endless:
         fails(
             run(project, "pin", endless, "--max-size", "1000000"),
-            f"{endless}: download exceeds the size limit of 1000000 bytes (more)",
+            f"{endless}: download failed: larger than 1000000 bytes",
         )
     refused = closed_port_url()
     fails(

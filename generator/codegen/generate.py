@@ -6,13 +6,16 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Project
-from ..parse.openapi import parse_openapi
+from ..load import load_openapi
 from ..specs import require_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
+
+if TYPE_CHECKING:
+    from ..parse.refs import RefPolicy
 
 
 @dataclass
@@ -39,12 +42,15 @@ def generate_all(
     project: Project = Project(),
     package: str | None = None,
     docs: bool = False,
+    refs: RefPolicy | None = None,
     report: Path | None = None,
     lock: Path | None = None,
 ) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered; then the
     JSON report and the lock file for `sdkgen check`, when asked for."""
-    rendered = render_all(specs, out_dir, project=project, package=package, docs=docs)
+    rendered = render_all(
+        specs, out_dir, project=project, package=package, docs=docs, refs=refs
+    )
     write_files(out_dir, rendered.files)
     from ..files import write_file
 
@@ -66,10 +72,12 @@ def render_all(
     project: Project = Project(),
     package: str | None = None,
     docs: bool = False,
+    refs: RefPolicy | None = None,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
     its Markdown reference too, as docs/<api-version>.md. In a configured project the
-    packages are named <import-name>_<api-version>."""
+    packages are named <import-name>_<api-version>. `refs`: which `$ref`s beyond each
+    spec's folder are followed."""
     arguments = specs or list(require_pins(project))
     prefix = project.package.import_name if project.package else None
     digests: dict[str, str] = {}
@@ -78,7 +86,7 @@ def render_all(
     for argument in arguments:
         started = time.perf_counter()
         source = spec_source(argument, project)
-        api = parse_openapi(source.path)
+        api = load_openapi(source.path, refs)
         api_version = source.api_version or api.version
         # a pinned file was verified against its pin on the way in: no second read
         digests[api_version] = (

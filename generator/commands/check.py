@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     from . import add_project_options
@@ -32,6 +34,7 @@ def register(subparsers: Any) -> None:
         "commit the generated code)",
     )
     add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -48,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         args.against if args.against.is_dir() else args.against.parent,
         project=project,
         docs=docs,
+        refs=reference_policy(args),
     )
     note = ""
     if args.against.is_dir():

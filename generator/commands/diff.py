@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..load import add_reference_options, reference_policy
+
 if TYPE_CHECKING:
     from ..config import Project
 
@@ -40,6 +42,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
     add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -59,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
         changes = diff_packages(Path(args.old), Path(args.new))
         report = Report(args.old, args.new, changes)
     else:
-        project = project_of(args)
-        old, new = load_api(args.old, project), load_api(args.new, project)
+        project, refs = project_of(args), reference_policy(args)
+        old = load_api(args.old, project, refs)
+        new = load_api(args.new, project, refs)
         changes = diff_apis(old, new)
         revision = spec_file(args.new, project) if args.format == "github" else None
         report = python_report(

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     from . import add_project_options
@@ -22,6 +24,7 @@ def register(subparsers: Any) -> None:
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
     add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -31,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
     from ..files import write_output
     from ..load import load_api
 
-    write_output(render_markdown(load_api(args.spec, project_of(args))), args.out)
+    api = load_api(args.spec, project_of(args), reference_policy(args))
+    write_output(render_markdown(api), args.out)
     return 0

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..load import add_reference_options, reference_policy
+
 
 def register(subparsers: Any) -> None:
     from . import add_project_options
@@ -37,6 +39,7 @@ def register(subparsers: Any) -> None:
         help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
     )
     add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         project=project,
         package=args.package,
         docs=args.docs,
+        refs=reference_policy(args),
         report=args.report,
         lock=args.lock,
     )

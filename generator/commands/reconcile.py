@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..load import add_reference_options, reference_policy
+
 if TYPE_CHECKING:
     from ..config import Project
 
@@ -25,6 +27,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("spec", metavar="SPEC")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..parse.markdown import parse_markdown
-    from ..parse.openapi import parse_openapi
+    from ..load import load_openapi
     from ..reconcile import reconcile
     from ..reconcile.report import report_json, report_text
     from ..config import project_of
@@ -42,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     markdown = parse_markdown(markdown_path(args.markdown, project))
     for warning in markdown.warnings:
         print(f"sdkgen: warning: {warning}", file=sys.stderr)
-    report = reconcile(markdown, parse_openapi(spec_source(args.spec, project).path))
+    spec = load_openapi(spec_source(args.spec, project).path, reference_policy(args))
+    report = reconcile(markdown, spec)
     sys.stdout.write(
         report_json(report) if args.format == "json" else report_text(report)
     )
