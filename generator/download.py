@@ -39,7 +39,7 @@ def download(
         with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise DownloadFailed(f"larger than {max_bytes} bytes ({declared})")
+                raise DownloadFailed(f"larger than {max_bytes} bytes")
             chunks: list[bytes] = []
             size = 0
             while chunk := response.read1(_CHUNK):
