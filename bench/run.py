@@ -28,6 +28,7 @@ PEER_PACKAGES = ["openapi-python-client", "datamodel-code-generator"]
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 sys.path.insert(0, str(ROOT))
 
+from generator.config import load_project  # noqa: E402
 from generator.specs import load_pins, resolve  # noqa: E402
 
 
@@ -105,7 +106,8 @@ def main() -> None:
     parser.add_argument("--spec", default="2025-01-01-preview")
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    spec_file = resolve(load_pins()[args.spec].openapi)
+    project = load_project(ROOT / "sdkgen.toml")
+    spec_file = resolve(load_pins(project.pins)[args.spec].openapi, project.mirror)
     bin_dir = peers_bin()
     work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
     try:

@@ -7,11 +7,21 @@ import importlib
 import sys
 
 from . import __version__
-from .errors import SpecError
+from .errors import SdkgenError
 
 # Each module defines register(subparsers) and run(args) -> exit code. Modules keep
 # their heavy imports inside run(), so `sdkgen diff` never pays for Jinja, and so on.
-COMMANDS = ("generate", "diff", "changelog", "check", "docs", "reconcile")
+COMMANDS = (
+    "init",
+    "pin",
+    "pins",
+    "generate",
+    "check",
+    "diff",
+    "changelog",
+    "docs",
+    "reconcile",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
-    except SpecError as exc:
+    except SdkgenError as exc:
         print(f"sdkgen: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .config import Project
     from .ir import Api
     from .parse.refs import RefPolicy
 
@@ -46,8 +47,11 @@ def reference_policy(args: argparse.Namespace) -> RefPolicy:
     return RefPolicy(remote_hosts=hosts, outside_folder=args.allow_outside_refs)
 
 
-def load_api(argument: str, refs: RefPolicy | None = None) -> Api:
-    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference."""
+def load_api(
+    argument: str, project: Project | None = None, refs: RefPolicy | None = None
+) -> Api:
+    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference;
+    pinned names are looked up in `project`, by default the current folder's."""
     if argument.lower().endswith((".md", ".markdown")) and Path(argument).is_file():
         from .parse.markdown import parse_markdown
 
@@ -57,7 +61,11 @@ def load_api(argument: str, refs: RefPolicy | None = None) -> Api:
         return result.api
     from .specs import spec_source
 
-    return load_openapi(spec_source(argument).path, refs)
+    if project is None:
+        from .config import load_project
+
+        project = load_project()
+    return load_openapi(spec_source(argument, project).path, refs)
 
 
 def load_openapi(path: Path, refs: RefPolicy | None = None) -> Api:

@@ -23,8 +23,10 @@ def generation(
 ) -> tuple[Path, dict[str, dict[str, Any]]]:
     """Every pinned api-version generated once for the session, on sys.path, with the
     report of each by api-version."""
+    from real_specs import PROJECT
+
     out = tmp_path_factory.mktemp("generated")
-    results = generate_all([], out)
+    results = generate_all([], out, project=PROJECT)
     sys.path.insert(0, str(out))
     return out, {r.report["api_version"]: r.report for r in results}
 
@@ -35,11 +37,11 @@ def generated_root(generation: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sdk(generated_root: Path):
+def sdk(generation: tuple[Path, dict[str, dict[str, Any]]]):
     """The generated package of a pinned api-version, imported."""
 
     def load(api_version: str) -> Any:
-        return importlib.import_module("azure_openai_" + api_version.replace("-", "_"))
+        return importlib.import_module(generation[1][api_version]["package"])
 
     return load
 
@@ -73,3 +75,39 @@ def build(tmp_path: Path):
         return importlib.import_module(name)
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Per spec and Prism mode, the conformance counts that test_prism_conformance
+    recorded: calls made, accepted where judged, and responses parsed strictly."""
+    rows: dict[tuple[str, str], dict[str, int]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, outcome in getattr(report, "user_properties", ()):
+                if name != "prism":
+                    continue
+                row = rows.setdefault((outcome["spec"], outcome["mode"]), {})
+                row["calls"] = row.get("calls", 0) + 1
+                for key in ("result", "response"):
+                    if key in outcome:
+                        label = f"{key}:{outcome[key]}"
+                        row[label] = row.get(label, 0) + 1
+    if not rows:
+        return
+    terminalreporter.section("Prism conformance")
+    terminalreporter.write_line(
+        "spec / mode: calls; client requests accepted / judged (control accepted);"
+        " control refused (listed); responses parsed strictly / conforming;"
+        " nonconforming mock responses"
+    )
+    for (spec, mode), row in sorted(rows.items()):
+        judged = row.get("result:accepted", 0) + row.get("result:refused", 0)
+        conforming = row.get("response:parsed", 0) + row.get("response:failed", 0)
+        terminalreporter.write_line(
+            f"{spec} {mode}: {row['calls']} calls; accepted {row.get('result:accepted', 0)}"
+            f"/{judged}; control refused {row.get('result:control-refused', 0)};"
+            f" parsed {row.get('response:parsed', 0)}/{conforming};"
+            f" nonconforming {row.get('response:nonconforming', 0)}"
+        )

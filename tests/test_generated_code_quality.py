@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,8 +16,11 @@ from typecheck import mypy_strict, pyright_errors
 from generator.parse.openapi import HTTP_METHODS
 
 
-def _package_dir(root: Path, api_version: str) -> Path:
-    return root / ("azure_openai_" + api_version.replace("-", "_"))
+@pytest.fixture(scope="session")
+def packages(generation: tuple[Path, dict[str, Any]]) -> dict[str, Path]:
+    """The package folder of each pinned api-version, as its report names it."""
+    root, reports = generation
+    return {v: root / reports[v]["package"] for v in PINNED}
 
 
 def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
@@ -30,20 +34,20 @@ def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
 
 @pytest.mark.parametrize("api_version", PINNED)
 def test_mypy_strict_passes(
-    generated_root: Path, api_version: str, tmp_path: Path
+    packages: dict[str, Path], api_version: str, tmp_path: Path
 ) -> None:
-    package = _package_dir(generated_root, api_version)
-    assert mypy_strict([package], [generated_root], tmp_path) == ""
+    package = packages[api_version]
+    assert mypy_strict([package], [package.parent], tmp_path) == ""
 
 
-def test_pyright_passes(generated_root: Path, tmp_path: Path) -> None:
-    packages = [_package_dir(generated_root, v) for v in PINNED]
-    assert pyright_errors(packages, [generated_root], tmp_path) == []
+def test_pyright_passes(packages: dict[str, Path], tmp_path: Path) -> None:
+    folders = list(packages.values())
+    assert pyright_errors(folders, [folders[0].parent], tmp_path) == []
 
 
-def test_no_class_is_named_variant_n(generated_root: Path) -> None:
-    for api_version in PINNED:
-        models = _package_dir(generated_root, api_version) / "models.py"
+def test_no_class_is_named_variant_n(packages: dict[str, Path]) -> None:
+    for api_version, package in packages.items():
+        models = package / "models.py"
         names = re.findall(r"^class (\w+)|^(\w+): TypeAlias", models.read_text(), re.M)
         numbered = [n for pair in names for n in pair if re.search(r"Variant\d+$", n)]
         assert numbered == [], (api_version, numbered[:10])
@@ -63,9 +67,9 @@ def _docstring_lines(source: str) -> list[str]:
 
 @pytest.mark.parametrize("api_version", PINNED)
 def test_docstrings_are_wrapped_and_hold_no_relative_links(
-    generated_root: Path, api_version: str
+    packages: dict[str, Path], api_version: str
 ) -> None:
-    for path in _package_dir(generated_root, api_version).rglob("*.py"):
+    for path in packages[api_version].rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "](/" not in source, path
         for line in _docstring_lines(source):

@@ -185,6 +185,19 @@ def def_line(name: str, params: list[str], returns: str, indent: int) -> str:
     return "\n".join(head + [hint(") -> ", Code(returns), ":", indent)])
 
 
+def dict_entry(key: Node, value: Node, indent: int) -> str:
+    """`key: value,` in a dict literal: whole, else the value split at its brackets,
+    else the key."""
+    pad = " " * indent
+    line = f"{pad}{key.render()}: {value.render()},"
+    shape = value.split()
+    if fits(line):
+        return line
+    if isinstance(shape, Brackets) and fits(f"{pad}{key.render()}: {shape.head}"):
+        return text(value, indent, f"{key.render()}: ", ",")
+    return text(key, indent, suffix=f": {value.render()},")
+
+
 def class_header(name: str, base: str) -> str:
     line = f"class {name}({base}):"
     if fits(line):

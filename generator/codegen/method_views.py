@@ -22,6 +22,7 @@ from .pytypes import (
 )
 from .resources import Argument, Method, Resource
 from .results import ASYNC_NAMES
+from .styles import style_entries
 from .views import (
     ChildView,
     MethodView,
@@ -197,6 +198,7 @@ def method_view(method: Method, flavor: str) -> MethodView:
         ("path_params", "path"),
         ("query", "query"),
         ("headers", "header"),
+        ("cookies", "cookie"),
         ("json_body", "body"),
         ("files", "file"),
     ):
@@ -222,6 +224,10 @@ def method_view(method: Method, flavor: str) -> MethodView:
         http_method=op.method.upper(),
         path=op.path,
         groups=tuple(groups),
+        styles=style_entries(method),
+        body_optional=bool(
+            method.body_kind and op.request_body and not op.request_body.required
+        ),
         body_whole=method.body_whole.name if method.body_whole else None,
         body_kind=method.body_kind,
         file_checks=_file_checks(method.file_switch),

@@ -204,8 +204,10 @@ class Call(Node):
     def children(self) -> tuple[Node, ...]:
         return (self.func, *self.args)
 
-    def with_args(self, *args: str) -> Call:
-        return Call(self.func, tuple(Code(a) for a in args))
+
+def tuple_of(*items: str) -> Call:
+    """A tuple literal of source texts (a call of nothing, as black lays it out)."""
+    return Call(Name(""), tuple(Code(item) for item in items))
 
 
 def union(members: list[Node] | tuple[Node, ...], subscripted: bool = False) -> Node:

@@ -27,6 +27,7 @@ from .layout import (
     assignment,
     class_header,
     def_line,
+    dict_entry,
     hint,
     returned,
     statement,
@@ -41,7 +42,7 @@ from .method_views import (
 )
 from .models import ModelPlan
 from .pysource import clean_lines, docstring, py_str, py_tuple
-from .pytypes import Call, Code, Import, Name
+from .pytypes import Call, Code, Import, Name, tuple_of
 from .resources import ClientPlan, Resource
 from .views import ChildView, FlavorView
 
@@ -50,10 +51,12 @@ STATIC_FILES = (
     "_types.py",
     "_api_client.py",
     "_base_client.py",
+    "_body.py",
     "_config.py",
     "_errors.py",
     "_logs.py",
     "_pagination.py",
+    "_params.py",
     "_response.py",
     "_retries.py",
     "_streaming.py",
@@ -81,6 +84,7 @@ def environment() -> jinja2.Environment:
     env.globals["hint"] = hint
     env.globals["code"] = text
     env.globals["def_line"] = def_line
+    env.globals["dict_entry"] = dict_entry
     env.globals["returned"] = returned
     env.globals["call"] = lambda func, *args: Call(Name(func), tuple(map(Code, args)))
     return env
@@ -118,7 +122,7 @@ def render_package(
         "connection": client.connection,
         "deployment_arguments": client.deployment_arguments,
         "secured_operation_lines": [
-            text(_TUPLE.with_args(py_str(method), py_str(path)), 8, suffix=",")
+            text(tuple_of(py_str(method), py_str(path)), 8, suffix=",")
             for method, path in client.connection.secured_operations
         ],
     }
@@ -174,10 +178,6 @@ def _subtree(resource: Resource) -> list[Resource]:
     for child in resource.children.values():
         out.extend(_subtree(child))
     return out
-
-
-# A tuple literal: a call of nothing.
-_TUPLE = Call(Name(""), ())
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
@@ -269,5 +269,6 @@ def _environment_doc(connection: ConnectionPlan) -> list[str]:
     return textwrap.wrap(text, 84)
 
 
-def package_name(api: Api, api_version: str, service: str | None) -> str:
-    return snake(f"{service or api.title} {api_version}")
+def package_name(api: Api, api_version: str, prefix: str | None) -> str:
+    """<prefix>_<api-version>, or after the API's title when there is no prefix."""
+    return snake(f"{prefix or api.title} {api_version}")

@@ -10,7 +10,7 @@ from ..conventions import Conventions
 from ..ir import Api, MediaType, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
 from .connection import plan_connection
-from .media import body_kind_of, preferred
+from .media import body_kind_of, is_binary, preferred
 from .models import ModelPlan
 from .params import ParamPlan
 from .pysource import clean_lines
@@ -47,6 +47,9 @@ class Argument:
     annotation: Node
     required: bool
     doc: list[str]
+    # How a parameter is serialized, as its spec says (None: OpenAPI's default).
+    style: str | None = None
+    explode: bool | None = None
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Method:
     # the body passed as one value, when not split into fields
     body_whole: Argument | None
     return_type: Node
-    response_kind: str  # json | text | bytes | json_or_text | none
+    response_kind: str  # json | text | bytes | json_or_text | json_or_bytes | none
     response_model: Node | None
     error_model: Node | None
     doc: list[str]
@@ -233,6 +236,8 @@ class ClientPlan(ResultPlanner):
                     required=param.required and not scoped,
                     doc=clean_lines(param.description)
                     or schema_doc(param.schema, self.api),
+                    style=param.style,
+                    explode=param.explode,
                 )
             )
         body_kind, body_whole = None, None
@@ -248,7 +253,7 @@ class ClientPlan(ResultPlanner):
             )
             if fields is not None:
                 for prop_name, schema, required in fields:
-                    is_file = body_kind == "multipart" and _is_binary(self.api, schema)
+                    is_file = body_kind == "multipart" and is_binary(self.api, schema)
                     args.append(
                         Argument(
                             name=_keyword(prop_name, taken),
@@ -335,7 +340,7 @@ class ClientPlan(ResultPlanner):
         for wire, schema, _ in (
             self.body_fields(multipart.schema if multipart else None) or []
         ):
-            if not _is_binary(self.api, schema):
+            if not is_binary(self.api, schema):
                 continue
             known = next(
                 (a for a in args if a.wire == wire and a.location == "body"), None
@@ -370,10 +375,3 @@ class ClientPlan(ResultPlanner):
             for p in props
             if not self.models.marked(p, "read_only")
         ]
-
-
-def _is_binary(api: Api, schema: Schema) -> bool:
-    target = api.resolve(schema)
-    if target.type == "array" and target.items is not None:
-        target = api.resolve(target.items)
-    return target.type == "string" and target.format in ("binary", "byte")

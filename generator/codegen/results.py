@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..conventions import Conventions
 from ..ir import Api, Operation, Response, Schema
 from ..naming import name_words
-from .media import is_json, preferred
+from .media import is_binary_media, is_json, preferred
 from .models import ModelPlan
 from .params import is_open_enum
 from .pytypes import (
@@ -133,13 +133,20 @@ class ResultPlanner:
         if success is None:
             return "none", None, NONE
         content = success.content
-        json_media = next((m for m in content if is_json(m.media_type)), None)
+        binary = [m for m in content if is_binary_media(self.api, m)]
+        json_media = next(
+            (m for m in content if is_json(m.media_type) and m not in binary), None
+        )
         has_text = any(m.media_type.startswith("text/") for m in content)
         if json_media is not None:
             model = self.models.type_of(json_media.schema) if json_media.schema else ANY
             if has_text:
                 return "json_or_text", model, union([model, STR])
+            if binary:
+                return "json_or_bytes", model, union([model, BYTES])
             return "json", model, model
+        if binary:
+            return "bytes", None, BYTES
         if has_text:
             return "text", None, STR
         if content:

@@ -96,6 +96,9 @@ class MethodView:
     http_method: str
     path: str
     groups: tuple[tuple[str, tuple[WireView, ...]], ...]
+    # (location, wire) -> (style, explode) of parameters not serialized the default way
+    styles: tuple[tuple[Node, Node], ...]
+    body_optional: bool  # the spec's body is optional: omitted when nothing is given
     body_whole: str | None
     body_kind: str | None
     # a JSON body sent as multipart when a file argument is given: the checks

@@ -10,6 +10,8 @@ from ..load import add_reference_options, reference_policy
 
 
 def register(subparsers: Any) -> None:
+    from . import add_project_options
+
     parser = subparsers.add_parser(
         "docs",
         help="render the Markdown API reference of a spec",
@@ -21,24 +23,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    add_project_options(parser)
     add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
+    from ..config import project_of
     from ..docs import render_markdown
-    from ..errors import SpecError
+    from ..files import write_output
     from ..load import load_api
 
-    text = render_markdown(load_api(args.spec, reference_policy(args)))
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(str(args.out), f"cannot write: {exc.strerror}") from None
+    api = load_api(args.spec, project_of(args), reference_policy(args))
+    write_output(render_markdown(api), args.out)
     return 0
