@@ -3,9 +3,9 @@
 Every rule of black's that the emitted code meets lives here, applied to the node
 trees of `pytypes`: a line that fits in 88 columns stays whole; one that does not is
 split at its last brackets (black's right-hand split), the body on one line when it
-fits there, else one item per line with a trailing comma (none in a one-item
-subscript), each item split again the same way; a union is broken before each `|`
-inside parentheses.
+fits there (a tuple or list literal always one item per line), else one item per line
+with a trailing comma (none in a one-item subscript), each item split again the same
+way; a union is broken before each `|` inside parentheses.
 """
 
 from __future__ import annotations
@@ -65,9 +65,9 @@ def _right_hand_split(
     items = shape.items
     body = ", ".join(item.render() for item in items)
     out = [f"{pad}{prefix}{shape.head}"]
-    if len(items) == 1:
+    if len(items) == 1 and not shape.literal:
         out += lines(items[0], indent + INDENT)  # black adds no comma to one item
-    elif fits(inner + body):
+    elif fits(inner + body) and not shape.literal:
         out.append(inner + body)
     else:
         for item in items:

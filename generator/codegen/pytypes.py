@@ -40,6 +40,8 @@ class Brackets:
     head: str
     items: tuple[Node, ...]
     close: str
+    # a collection literal (tuple, list): split, black puts one item per line
+    literal: bool = False
 
 
 @dataclass(frozen=True)
@@ -205,9 +207,26 @@ class Call(Node):
         return (self.func, *self.args)
 
 
-def tuple_of(*items: str) -> Call:
-    """A tuple literal of source texts (a call of nothing, as black lays it out)."""
-    return Call(Name(""), tuple(Code(item) for item in items))
+@dataclass(frozen=True)
+class Tuple(Node):
+    """A tuple literal."""
+
+    items: tuple[Node, ...]
+
+    def render(self) -> str:
+        inner = ", ".join(i.render() for i in self.items)
+        return f"({inner},)" if len(self.items) == 1 else f"({inner})"
+
+    def split(self) -> Brackets:
+        return Brackets("(", self.items, ")", literal=True)
+
+    def children(self) -> tuple[Node, ...]:
+        return self.items
+
+
+def tuple_of(*items: str) -> Tuple:
+    """A tuple literal of source texts."""
+    return Tuple(tuple(Code(item) for item in items))
 
 
 def union(members: list[Node] | tuple[Node, ...], subscripted: bool = False) -> Node:
