@@ -74,19 +74,24 @@ def environment() -> jinja2.Environment:
         autoescape=False,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["py_str"] = py_str
-    env.filters["py_tuple"] = py_tuple
-    env.filters["attribute"] = field_name
-    env.filters["docstring"] = docstring
-    env.filters["class_header"] = class_header
-    env.globals["statement"] = statement
-    env.globals["assignment"] = assignment
-    env.globals["hint"] = hint
-    env.globals["code"] = text
-    env.globals["def_line"] = def_line
-    env.globals["dict_entry"] = dict_entry
-    env.globals["returned"] = returned
-    env.globals["call"] = lambda func, *args: Call(Name(func), tuple(map(Code, args)))
+    env.filters.update(
+        py_str=py_str,
+        py_tuple=py_tuple,
+        attribute=field_name,
+        docstring=docstring,
+        class_header=class_header,
+    )
+    # The layout functions, which templates call with the column they write at.
+    env.globals.update(
+        statement=statement,
+        assignment=assignment,
+        hint=hint,
+        code=text,
+        def_line=def_line,
+        dict_entry=dict_entry,
+        returned=returned,
+        call=lambda func, *args: Call(Name(func), tuple(map(Code, args))),
+    )
     return env
 
 
