@@ -61,15 +61,14 @@ def load_document(path: Path) -> Any:
                 line=text.count("\n", 0, lone.start()) + 1 if lone else None,
             )
         return document
-    return _load_yaml(raw.removeprefix(b"\xef\xbb\xbf"), text, source)
-
-
-def _load_yaml(raw: bytes, text: str, source: str) -> Any:
     from .yaml_fast import DECLINED, fast_load
 
-    document = fast_load(raw, MAX_YAML_NODES)
-    if document is not DECLINED:
-        return document
+    document = fast_load(raw.removeprefix(b"\xef\xbb\xbf"), MAX_YAML_NODES)
+    return load_yaml_with_pyyaml(text, source) if document is DECLINED else document
+
+
+def load_yaml_with_pyyaml(text: str, source: str) -> Any:
+    """What the fast path must equal; the only reader of what it declines."""
     import yaml  # type: ignore[import-untyped]  # only what rapidyaml declines pays for it
 
     try:

@@ -1,14 +1,22 @@
 """YAML at C speed: rapidyaml parses and emits JSON, json.loads builds the data.
 
 rapidyaml reads YAML 1.2 and PyYAML YAML 1.1: their data differ for some plain scalars
-(`yes`, `012`, `1e3`, `.inf`, `12:30`, `<<`), for tags and aliases, and rapidyaml's JSON
-rewrites a few spellings (`-.5` becomes -0.5, `inf` becomes ".inf"). Rather than guess,
-`fast_load` declines (returns DECLINED) whenever the text or the JSON holds any of those,
-and the caller loads with PyYAML; whatever it does return is what PyYAML would give.
+(`yes`, `012`, `1e3`, `.inf`, `12:30`, `<<`), for tags and aliases, rapidyaml's JSON
+rewrites a few spellings (`-.5` becomes -0.5, `inf` becomes ".inf"), and rapidyaml
+accepts a few things PyYAML refuses (`@x`, `]x`, keys over 1024 characters). Rather
+than guess, `fast_load` declines (returns DECLINED) whenever the text or the JSON holds
+any of those, and the caller loads with PyYAML: what it does return is PyYAML's data.
 
-Most checks run on the JSON, where each scalar is whole: a string there that PyYAML
-might read as a bool, a number or null, or a number that is no plain decimal. A quoted
-`'yes'` declines too (the JSON no longer tells quoted from plain): that costs time only.
+Three kinds of check:
+- rapidyaml itself: before parsing, @ ` ! & * % are replaced by stand-ins it refuses
+  to start a node with, so a tag, an anchor, an alias, a directive or a plain scalar
+  starting with a reserved indicator is a parse error; inside a scalar a stand-in is
+  text, put back in the JSON.
+- the JSON, where each scalar is whole: a string PyYAML might read as a bool, a number
+  or null had it been plain, a number that is no plain decimal. A quoted 'yes' declines
+  too (the JSON no longer tells quoted from plain): a false alarm costs time only.
+- the text, for what neither shows: characters the two read differently, escapes of
+  surrogates, `-.5`, document markers, closing brackets and long lines.
 """
 
 from __future__ import annotations
@@ -28,39 +36,75 @@ _IS_SAFE_INT = re.compile(_SAFE_INT).fullmatch
 _IS_SAFE_FLOAT = re.compile(_SAFE_FLOAT).fullmatch
 # YAML 1.1 numbers (PyYAML's int and float resolvers).
 _IS_NUMBER_11 = re.compile(
-    r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
-    r"|[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    rb"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    rb"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
+    rb"|[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+    rb"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 ).fullmatch
-# A JSON string (its inner quotes are escaped, so a quote followed by one of these
-# characters opens one) that, had it been plain, PyYAML would not read as that string:
-# a YAML 1.1 bool or null (lower-case true, false and null reach the JSON as such); an
-# alias, which the JSON spells "*name"; an empty key (PyYAML's null, "null" to JSON);
-# or a number-like string, looked at below.
+_IS_SAFE_KEY = re.compile(_SAFE_INT.encode()).fullmatch
+_IS_SAFE_NUMBER = re.compile(rf"{_SAFE_INT}|{_SAFE_FLOAT}".encode()).fullmatch
+
+# Stand-ins: `|` cannot start a node, and the control characters after it are in no
+# text that gets this far.
+_STAND_INS = {
+    b"@": b"|\x01",
+    b"`": b"|\x02",
+    b"!": b"|\x03",
+    b"&": b"|\x04",
+    b"*": b"|\x05",
+    b"%": b"|\x06",
+}
+_STAND_IN = re.compile(rb"\|[\x01-\x06]")
+_ORIGINAL = {stand_in: char for char, stand_in in _STAND_INS.items()}.__getitem__
+
+# A JSON string (an unescaped quote followed by one of these characters opens one)
+# that, had it been plain, PyYAML would not read as that string: a YAML 1.1 bool or null
+# (lower-case true, false and null reach the JSON as such), an empty key (PyYAML's null,
+# "null" to JSON), or a number-like string (looked at in _json_risky).
 _JSON_SUSPECT = re.compile(
-    r'"(?=[-+.0-9yYnNoOtTfF~<=*"])(?:'
-    r"(?:yes|Yes|YES|no|No|NO|True|TRUE|False|FALSE|on|On|ON|off|Off|OFF|Null|NULL"
-    r'|~|<<|=|\*[^\s"\\,\[\]{}]+)"'
-    r'|"\s*:'
-    r'|([-+.0-9][-+.0-9a-zA-Z_:]*)"(\s*:)?)'
+    rb'"(?<!\\")(?=[-+.0-9yYnNoOtTfF~<="])(?:'
+    rb'(?:yes|Yes|YES|no|No|NO|True|TRUE|False|FALSE|on|On|ON|off|Off|OFF|Null|NULL|~|<<|=)"'
+    rb'|"\s*:'
+    rb'|([-+.0-9][-+.0-9a-zA-Z_:]*)"(\s*:)?)'
 )
-# What the JSON cannot show is found in the text; deleting every common byte leaves
-# the rare ones that start it: control characters (tabs, which PyYAML refuses as
-# indentation and rapidyaml reads in `a:\tb` as part of one scalar; lone CRs), the lead
-# bytes of C1 controls, NEL, LS, PS and U+FFFE/F, backslashes (escapes of surrogates,
-# which rapidyaml turns into bytes that are no UTF-8), and `!` and `&` (tags, anchors).
-_RARE = b"\\!&\x7f\xc2\xe2\xef" + bytes(range(0x20))
+# A key longer than PyYAML's 1024 characters (a key of escapes is shorter in the JSON).
+_LONG_LINE = re.compile(rb"\n[^\n]{1024}")
+_LONG_KEY = re.compile(rb'"(?<!\\")(?:[^"\\\n]|\\.){170,}"\s*:')
+
+# Bytes deleted from the text leave the rare ones where the JSON-blind checks start:
+# control characters (tabs, which PyYAML refuses as indentation and rapidyaml reads in
+# `a:\tb` as part of one scalar; lone CRs), lead bytes of C1 controls, NEL, LS, PS and
+# U+FFFE/F, and backslashes (escapes of surrogates, which rapidyaml turns into bytes
+# that are no UTF-8).
+_RARE = b"\\\x7f\xc2\xe2\xef" + bytes(range(0x20))
 _COMMON = bytes(b for b in range(256) if b not in _RARE or b == 0x0A)
 # Each pattern starts with a literal, so that re skips to it at memchr speed.
-_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-_LS_PS = re.compile(rb"\xe2\x80[\xa8\xa9]")
-_NONCHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
-_SURROGATE_ESCAPE = re.compile(rb"\\(?:u[dD][89a-fA-F]|U)")
-# The one spelling rapidyaml rewrites to a plain decimal (-.5 -> -0.5); directives and
-# document markers past the first line.
-_REWRITTEN = re.compile(rb"-\.[0-9]")
-_MARKER = re.compile(rb"\n(?:%|(?:---|\.\.\.)(?:[ \r\n]|$))")
+_RARE_PATTERNS = (
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
+    (b"\xe2", re.compile(rb"\xe2\x80[\xa8\xa9]")),
+    (b"\xef", re.compile(rb"\xef\xbf[\xbe\xbf]")),
+    (b"\\", re.compile(rb"\\(?:u[dD][89a-fA-F]|U)")),
+)
+# The one spelling rapidyaml rewrites to a plain decimal (-.5 -> -0.5); document markers
+# past the first line; `?` and `:` starting a node in flow context (indicators to
+# PyYAML, text to rapidyaml: `[:a]`, `{a: ?b}`) or a `:` closing a flow entry (`[a:]`).
+_TEXT_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rb"-\.[0-9]",
+        rb"\n(?:---|\.\.\.)(?:[ \r\n]|$)",
+        rb"\[ *[?:][^ \r\n]",
+        rb"\{ *[?:][^ \r\n]",
+        rb", *[?:][^ \r\n]",
+        rb": +[?:][^ \r\n]",
+        rb":[,\]}]",
+    )
+)
+# rapidyaml takes a closing bracket in block context for the start of a plain scalar:
+# after a block indicator and a blank, or first on a line that is a key or follows one ending in
+# a block indicator (in prose, a false alarm).
+_BLOCK_INDICATORS = b":-?"
+_KEY_LINE = re.compile(rb"[^\n]*?:(?:[ \r\n]|$)")
 
 
 def fast_load(data: bytes, max_nodes: int) -> Any:
@@ -72,11 +116,21 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
         import ryml  # type: ignore[import-untyped]
     except ImportError:  # no rapidyaml wheel for this platform
         return DECLINED
+    probe = data
+    for char, stand_in in _STAND_INS.items():
+        probe = probe.replace(char, stand_in)
     try:
-        emitted = _emit_json(ryml, data, max_nodes)
+        emitted = _emit_json(ryml, probe, max_nodes)
     except Exception:  # rapidyaml's exceptions share no base but Exception
         return DECLINED
-    if emitted is None or _json_risky(emitted):
+    if emitted is None:
+        return DECLINED
+    emitted = _STAND_IN.sub(lambda match: _ORIGINAL(match.group()), emitted)
+    if (
+        _json_risky(emitted)
+        or _flow_comment(emitted, data)
+        or (_has_long_line(data) and _LONG_KEY.search(emitted))
+    ):
         return DECLINED
     try:
         return json.loads(
@@ -91,56 +145,75 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
 
 
 def _text_risky(data: bytes) -> bool:
-    """Whether the text holds what the JSON cannot show; in prose, a false alarm."""
+    """Whether the text holds what neither rapidyaml nor the JSON shows."""
     rare = data.translate(None, _COMMON)
-    if rare.translate(None, b"\\!&\r\xc2\xe2\xef"):  # a tab or another control
+    if rare.translate(None, b"\\\r\xc2\xe2\xef"):  # a tab or another control
         return True
     if b"\r" in rare and rare.count(b"\r") != data.count(b"\r\n"):
         return True
-    for lead, pattern in (
-        (b"\xc2", _C1_CONTROL),
-        (b"\xe2", _LS_PS),
-        (b"\xef", _NONCHARACTER),
-        (b"\\", _SURROGATE_ESCAPE),
-    ):
-        if lead in rare and pattern.search(data):
-            return True
-    if (b"!" in rare and _at_node_start(data, b"!")) or (
-        b"&" in rare and _at_node_start(data, b"&")
-    ):
+    if any(lead in rare and pattern.search(data) for lead, pattern in _RARE_PATTERNS):
         return True
-    return (
-        data.startswith(b"%")
-        or _REWRITTEN.search(data) is not None
-        or _MARKER.search(data) is not None
+    if any(pattern.search(data) for pattern in _TEXT_PATTERNS):
+        return True
+    return _at_block_node_start(data, b"]") or _at_block_node_start(data, b"}")
+
+
+def _flow_comment(emitted: bytes, data: bytes) -> bool:
+    """Whether a plain scalar in a flow collection may hold ` #`: a comment to PyYAML,
+    text to rapidyaml. Only if a string holds one, a line of the text holding a flow
+    collection is looked at: one left open (a flow over several lines), or a ` #` after
+    its opening bracket, declines (in prose, a false alarm)."""
+    if b" #" not in emitted:
+        return False
+    for opener in b"[{":
+        at = data.find(opener)
+        while at != -1:
+            end = data.find(b"\n", at)
+            end = len(data) if end == -1 else end
+            line = data[data.rfind(b"\n", 0, at) + 1 : end]
+            opened = line.count(b"[") + line.count(b"{")
+            if opened > line.count(b"]") + line.count(b"}"):
+                return True
+            comment = line.find(b" #")
+            if comment != -1 and (b"[" in line[:comment] or b"{" in line[:comment]):
+                return True
+            at = data.find(opener, end)
+    return False
+
+
+def _has_long_line(data: bytes) -> bool:
+    first = data.find(b"\n")
+    return (first if first != -1 else len(data)) >= 1024 or bool(
+        _LONG_LINE.search(data)
     )
 
 
-def _at_node_start(data: bytes, char: bytes) -> bool:
-    """Whether `char` occurs where a node starts: after a line's indentation or an
-    indicator and blanks (a tag or anchor there; in prose, a false alarm)."""
+def _at_block_node_start(data: bytes, char: bytes) -> bool:
     at = data.find(char)
     while at != -1:
         before = data[max(0, at - 80) : at].rstrip(b" ")
-        if not before or before[-1:] in b"\n:-?,[{":
+        if not before or (before[-1] in _BLOCK_INDICATORS and data[at - 1] == 0x20):
             return True
+        if before[-1] == 0x0A:
+            above = data[max(0, at - 200) : at].rstrip(b" \r\n")
+            if not above or above[-1] in _BLOCK_INDICATORS or _KEY_LINE.match(data, at):
+                return True
         at = data.find(char, at + 1)
     return False
 
 
-def _json_risky(emitted: str) -> bool:
+def _json_risky(emitted: bytes) -> bool:
     for match in _JSON_SUSPECT.finditer(emitted):
         number_like, key = match.groups()
         if number_like is None:
             return True
-        if _IS_NUMBER_11(number_like) and not (
-            _IS_SAFE_INT(number_like) or (_IS_SAFE_FLOAT(number_like) and not key)
-        ):
+        safe = _IS_SAFE_KEY if key else _IS_SAFE_NUMBER
+        if _IS_NUMBER_11(number_like) and not safe(number_like):
             return True
     return False
 
 
-def _emit_json(ryml: Any, data: bytes, max_nodes: int) -> str | None:
+def _emit_json(ryml: Any, data: bytes, max_nodes: int) -> bytes | None:
     """The document as JSON; None unless it is one mapping or sequence within bounds."""
     with _QuietStderr():  # rapidyaml prints each parse error before raising it
         tree = ryml.parse_in_arena(data)
@@ -151,7 +224,12 @@ def _emit_json(ryml: Any, data: bytes, max_nodes: int) -> str | None:
             node = tree.first_child(node)
         if not tree.is_container(node) or tree.size() > max_nodes:
             return None
-        return str(ryml.emit_json_malloc(tree, node))
+        buffer = bytearray(2 * len(data) + 4096)
+        failed, size = ryml.emit_json_to_substr(tree, node, buffer)
+        if failed:  # more than twice the YAML: now the exact size is known
+            buffer = bytearray(size)
+            failed, size = ryml.emit_json_to_substr(tree, node, buffer)
+        return bytes(memoryview(buffer)[:size])
 
 
 class _QuietStderr:
