@@ -26,6 +26,8 @@ import os
 import re
 from typing import Any, Final
 
+from .yaml_text import text_verdict
+
 DECLINED: Final = object()
 
 # Plain scalars both loaders read alike: decimal integers, and floats with a digit on
@@ -71,46 +73,12 @@ _JSON_SUSPECT = re.compile(
 _LONG_LINE = re.compile(rb"\n[^\n]{1024}")
 _LONG_KEY = re.compile(rb'"(?<!\\")(?:[^"\\\n]|\\.){170,}"\s*:')
 
-# Bytes deleted from the text leave the rare ones where the JSON-blind checks start:
-# control characters (tabs, which PyYAML refuses as indentation and rapidyaml reads in
-# `a:\tb` as part of one scalar; lone CRs), lead bytes of C1 controls, NEL, LS, PS and
-# U+FFFE/F, and backslashes (escapes of surrogates, which rapidyaml turns into bytes
-# that are no UTF-8).
-_RARE = b"\\\x7f\xc2\xe2\xef" + bytes(range(0x20))
-_COMMON = bytes(b for b in range(256) if b not in _RARE or b == 0x0A)
-# Each pattern starts with a literal, so that re skips to it at memchr speed.
-_RARE_PATTERNS = (
-    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
-    (b"\xe2", re.compile(rb"\xe2\x80[\xa8\xa9]")),
-    (b"\xef", re.compile(rb"\xef\xbf[\xbe\xbf]")),
-    (b"\\", re.compile(rb"\\(?:u[dD][89a-fA-F]|U)")),
-)
-# The one spelling rapidyaml rewrites to a plain decimal (-.5 -> -0.5); document markers
-# past the first line; `?` and `:` starting a node in flow context (indicators to
-# PyYAML, text to rapidyaml: `[:a]`, `{a: ?b}`) or a `:` closing a flow entry (`[a:]`).
-_TEXT_PATTERNS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        rb"-\.[0-9]",
-        rb"\n(?:---|\.\.\.)(?:[ \r\n]|$)",
-        rb"\[ *[?:][^ \r\n]",
-        rb"\{ *[?:][^ \r\n]",
-        rb", *[?:][^ \r\n]",
-        rb": +[?:][^ \r\n]",
-        rb":[,\]}]",
-    )
-)
-# rapidyaml takes a closing bracket in block context for the start of a plain scalar:
-# after a block indicator and a blank, or first on a line that is a key or follows one ending in
-# a block indicator (in prose, a false alarm).
-_BLOCK_INDICATORS = b":-?"
-_KEY_LINE = re.compile(rb"[^\n]*?:(?:[ \r\n]|$)")
-
 
 def fast_load(data: bytes, max_nodes: int) -> Any:
     """The document (UTF-8, no BOM; a mapping or a sequence) as PyYAML reads it, or
     DECLINED."""
-    if _text_risky(data):
+    verdict = text_verdict(data)
+    if verdict.risky:
         return DECLINED
     try:
         import ryml  # type: ignore[import-untyped]
@@ -120,17 +88,13 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
     for char, stand_in in _STAND_INS.items():
         probe = probe.replace(char, stand_in)
     try:
-        emitted = _emit_json(ryml, probe, max_nodes)
+        emitted = _emit_json(ryml, probe, max_nodes, verdict.left_open)
     except Exception:  # rapidyaml's exceptions share no base but Exception
         return DECLINED
     if emitted is None:
         return DECLINED
     emitted = _STAND_IN.sub(lambda match: _ORIGINAL(match.group()), emitted)
-    if (
-        _json_risky(emitted)
-        or _flow_comment(emitted, data)
-        or (_has_long_line(data) and _LONG_KEY.search(emitted))
-    ):
+    if _json_risky(emitted) or (_has_long_line(data) and _LONG_KEY.search(emitted)):
         return DECLINED
     try:
         return json.loads(
@@ -139,46 +103,10 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
             parse_int=_safe_int,
             parse_float=_safe_float,
             parse_constant=_declined,
+            object_pairs_hook=_no_key_twice if verdict.key_twice else None,
         )
     except (ValueError, RecursionError, _Declined):
         return DECLINED
-
-
-def _text_risky(data: bytes) -> bool:
-    """Whether the text holds what neither rapidyaml nor the JSON shows."""
-    rare = data.translate(None, _COMMON)
-    if rare.translate(None, b"\\\r\xc2\xe2\xef"):  # a tab or another control
-        return True
-    if b"\r" in rare and rare.count(b"\r") != data.count(b"\r\n"):
-        return True
-    if any(lead in rare and pattern.search(data) for lead, pattern in _RARE_PATTERNS):
-        return True
-    if any(pattern.search(data) for pattern in _TEXT_PATTERNS):
-        return True
-    return _at_block_node_start(data, b"]") or _at_block_node_start(data, b"}")
-
-
-def _flow_comment(emitted: bytes, data: bytes) -> bool:
-    """Whether a plain scalar in a flow collection may hold ` #`: a comment to PyYAML,
-    text to rapidyaml. Only if a string holds one, a line of the text holding a flow
-    collection is looked at: one left open (a flow over several lines), or a ` #` after
-    its opening bracket, declines (in prose, a false alarm)."""
-    if b" #" not in emitted:
-        return False
-    for opener in b"[{":
-        at = data.find(opener)
-        while at != -1:
-            end = data.find(b"\n", at)
-            end = len(data) if end == -1 else end
-            line = data[data.rfind(b"\n", 0, at) + 1 : end]
-            opened = line.count(b"[") + line.count(b"{")
-            if opened > line.count(b"]") + line.count(b"}"):
-                return True
-            comment = line.find(b" #")
-            if comment != -1 and (b"[" in line[:comment] or b"{" in line[:comment]):
-                return True
-            at = data.find(opener, end)
-    return False
 
 
 def _has_long_line(data: bytes) -> bool:
@@ -186,20 +114,6 @@ def _has_long_line(data: bytes) -> bool:
     return (first if first != -1 else len(data)) >= 1024 or bool(
         _LONG_LINE.search(data)
     )
-
-
-def _at_block_node_start(data: bytes, char: bytes) -> bool:
-    at = data.find(char)
-    while at != -1:
-        before = data[max(0, at - 80) : at].rstrip(b" ")
-        if not before or (before[-1] in _BLOCK_INDICATORS and data[at - 1] == 0x20):
-            return True
-        if before[-1] == 0x0A:
-            above = data[max(0, at - 200) : at].rstrip(b" \r\n")
-            if not above or above[-1] in _BLOCK_INDICATORS or _KEY_LINE.match(data, at):
-                return True
-        at = data.find(char, at + 1)
-    return False
 
 
 def _json_risky(emitted: bytes) -> bool:
@@ -213,8 +127,10 @@ def _json_risky(emitted: bytes) -> bool:
     return False
 
 
-def _emit_json(ryml: Any, data: bytes, max_nodes: int) -> bytes | None:
-    """The document as JSON; None unless it is one mapping or sequence within bounds."""
+def _emit_json(ryml: Any, data: bytes, max_nodes: int, left_open: bool) -> bytes | None:
+    """The document as JSON; None unless it is one mapping or sequence within bounds
+    and, if the text left a bracket open, with no flow collection over several lines
+    (a walk over every node: only then)."""
     with _QuietStderr():  # rapidyaml prints each parse error before raising it
         tree = ryml.parse_in_arena(data)
         node = tree.root_id()
@@ -224,6 +140,10 @@ def _emit_json(ryml: Any, data: bytes, max_nodes: int) -> bytes | None:
             node = tree.first_child(node)
         if not tree.is_container(node) or tree.size() > max_nodes:
             return None
+        if left_open:
+            node_type, multi_line = tree.type, ryml.FLOW_ML
+            if any(node_type(each) & multi_line for each in range(tree.size())):
+                return None
         buffer = bytearray(2 * len(data) + 4096)
         failed, size = ryml.emit_json_to_substr(tree, node, buffer)
         if failed:  # more than twice the YAML: now the exact size is known
@@ -260,6 +180,13 @@ def _safe_float(token: str) -> float:
     if not _IS_SAFE_FLOAT(token):
         raise _Declined
     return float(token)
+
+
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _Declined
+    return mapping
 
 
 def _declined(token: str) -> Any:
