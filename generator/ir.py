@@ -12,19 +12,11 @@ from typing import Any, Mapping
 
 JSON = Any
 
-# Schema.type values. "any" is a schema with no type constraint, "union" one made only
-# of oneOf/anyOf, "ref" a bare reference to a component schema.
-SCHEMA_TYPES = (
-    "object",
-    "array",
-    "string",
-    "integer",
-    "number",
-    "boolean",
-    "null",
-    "any",
-    "union",
-    "ref",
+# The types a spec's `type` keyword or a Markdown Type cell may name. Schema.type is one
+# of these, or "any" (no type constraint), "union" (made only of oneOf/anyOf) or "ref"
+# (a bare reference to a component schema).
+PRIMITIVE_TYPES = frozenset(
+    {"string", "integer", "number", "boolean", "object", "array", "null"}
 )
 
 
@@ -142,6 +134,7 @@ class Parameter:
     style: str | None = None
     explode: bool | None = None
     pointer: str = ""
+    extensions: tuple[tuple[str, JSON], ...] = ()
 
 
 @dataclass(frozen=True)

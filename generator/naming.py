@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 import unicodedata
@@ -49,29 +48,30 @@ PYDANTIC_RESERVED = frozenset(
 )
 # pydantic's protected_namespaces: a field starting with one is rejected with a warning.
 PYDANTIC_PROTECTED = ("model_validate", "model_dump")
-BUILTIN_NAMES = frozenset(dir(builtins))
 
 
-def words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
+    """The words a spec name is made of, split at case changes and punctuation."""
     text = unicodedata.normalize("NFKC", text)
     return _WORD.findall(text)
 
 
 @lru_cache(maxsize=None)
 def pascal(text: str) -> str:
-    out = "".join(w[:1].upper() + w[1:] for w in words(text))
+    out = "".join(w[:1].upper() + w[1:] for w in name_words(text))
     return _valid(out or "Model", "_")
 
 
 @lru_cache(maxsize=None)
 def snake(text: str) -> str:
-    out = "_".join(w.lower() for w in words(text))
+    out = "_".join(w.lower() for w in name_words(text))
     return _valid(out or "value", "_")
 
 
 def _valid(name: str, prefix: str) -> str:
-    # Python reads identifiers NFKC-normalized; case changes can undo the form words()
-    # gave (\u01c6.upper() is not NFKC), and __all__ must name what Python defines.
+    # Python reads identifiers NFKC-normalized; case changes can undo the form
+    # name_words() gave (\u01c6.upper() is not NFKC), and __all__ must name what Python
+    # defines.
     name = unicodedata.normalize("NFKC", name)
     if not name.isidentifier():
         name = "".join(

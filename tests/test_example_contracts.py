@@ -13,13 +13,14 @@ import pytest
 
 from generator.codegen.models import ModelPlan
 from generator.codegen.resources import ClientPlan, Method
+from generator.conventions import AZURE_OPENAI
 from generator.parse.openapi import parse_openapi
 from loopback import Loopback
 from real_specs import spec_path
 
 VERSION = "2025-01-01-preview"
 API = parse_openapi(spec_path(VERSION))
-PLAN = ClientPlan(API, ModelPlan(API))
+PLAN = ClientPlan(API, ModelPlan(API), AZURE_OPENAI)
 EXAMPLES: dict[str, tuple[tuple[str, ...], Method, Any]] = {}
 for _path, _method in PLAN.methods:
     for _example in _method.operation.examples:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..conventions import AZURE_OPENAI, Conventions
 from ..parse.openapi import parse_openapi
 from ..specs import load_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
@@ -31,16 +32,24 @@ class Rendered:
 
 
 def generate_all(
-    specs: list[str], out_dir: Path, package: str | None = None, docs: bool = False
+    specs: list[str],
+    out_dir: Path,
+    package: str | None = None,
+    docs: bool = False,
+    conventions: Conventions = AZURE_OPENAI,
 ) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered."""
-    rendered = render_all(specs, out_dir, package, docs)
+    rendered = render_all(specs, out_dir, package, docs, conventions)
     write_files(out_dir, rendered.files)
     return rendered.results
 
 
 def render_all(
-    specs: list[str], out_dir: Path, package: str | None = None, docs: bool = False
+    specs: list[str],
+    out_dir: Path,
+    package: str | None = None,
+    docs: bool = False,
+    conventions: Conventions = AZURE_OPENAI,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
     its Markdown reference too, as docs/<api-version>.md."""
@@ -59,7 +68,7 @@ def render_all(
         )
         service = source.pin.service if source.pin else None
         name = package or package_name(api, api_version, service)
-        generated = render_package(api, name, api_version)
+        generated = render_package(api, name, api_version, conventions)
         for rel, text in generated.files.items():
             files[f"{name}/{rel}"] = text
         if docs:

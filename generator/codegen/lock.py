@@ -1,7 +1,8 @@
 """Lock files and drift: what a generation produced, and how a new one differs.
 
 A lock file records the sdkgen version, the sha256 of each spec and of each generated
-file; `sdkgen check` regenerates and compares against it (or against a generated tree).
+file, and which files each api-version produced; `sdkgen check` regenerates and compares
+against it (or against a generated tree), and verifies the locked files found on disk.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import SpecError
 from .writer import MANIFEST
+
+if TYPE_CHECKING:
+    from .generate import Rendered
 
 LOCK_FORMAT = 1
 
@@ -23,12 +28,21 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def lock_document(files: dict[str, str], spec_digests: dict[str, str]) -> str:
+def lock_document(
+    files: dict[str, str],
+    spec_digests: dict[str, str],
+    outputs: dict[str, list[str]],
+) -> str:
+    """`outputs`: per api-version, the paths (a folder ending in "/", or a file) its
+    generation wrote, so that one api-version can be checked alone."""
     document = {
         "format": LOCK_FORMAT,
         "sdkgen": __version__,
         "docs": any(name.startswith("docs/") for name in files),
         "specs": dict(sorted(spec_digests.items())),
+        "outputs": {
+            version: sorted(paths) for version, paths in sorted(outputs.items())
+        },
         "files": {name: digest(text) for name, text in sorted(files.items())},
     }
     return json.dumps(document, indent=1) + "\n"
@@ -45,18 +59,33 @@ def lock_has_docs(lock_file: Path) -> bool:
 @dataclass
 class Drift:
     path: str
-    kind: str  # changed | added | removed | spec | version
+    kind: str  # changed | added | removed | edited | missing | spec | version
     diff: str = ""
 
 
+@dataclass
+class LockCheck:
+    drift: list[Drift]
+    checked_on_disk: int  # locked files found on disk and verified
+    not_on_disk: int  # locked files in scope that are not on disk
+
+
 def against_lock(
-    lock_file: Path, files: dict[str, str], spec_digests: dict[str, str]
-) -> list[Drift]:
+    lock_file: Path,
+    files: dict[str, str],
+    spec_digests: dict[str, str],
+    outputs: dict[str, list[str]] | None,
+    require_files: bool = False,
+) -> LockCheck:
+    """Regenerated `files` against the lock, then the locked files on disk (beside the
+    lock) against their locked digests: a hand edit is drift. Given the `outputs` of
+    some api-versions, only what those produced, now or when locked, is compared."""
     try:
         lock = json.loads(lock_file.read_text(encoding="utf-8"))
         locked_files: dict[str, str] = lock["files"]
         locked_specs: dict[str, str] = lock["specs"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        locked_outputs: dict[str, list[str]] = lock.get("outputs") or {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SpecError(
             str(lock_file), f"not a readable sdkgen lock file ({exc})"
         ) from None
@@ -78,12 +107,47 @@ def against_lock(
                     f"locked {locked_specs.get(api_version)}, now {sha}",
                 )
             )
-    drift.extend(
-        _compare(
-            {k: digest(v) for k, v in files.items()}, locked_files, lambda name: ""
+    if outputs is not None:
+        paths = [p for v in outputs for p in outputs[v] + locked_outputs.get(v, [])]
+        locked_files = {k: v for k, v in locked_files.items() if _under(k, paths)}
+    regenerated = {k: digest(v) for k, v in files.items()}
+    drift.extend(_compare(regenerated, locked_files, lambda name: ""))
+    root = lock_file.parent
+    checked = missing = 0
+    for name, locked in sorted(locked_files.items()):
+        path = root / name
+        if not path.is_file():
+            missing += 1
+            if require_files:
+                drift.append(Drift(name, "missing", f"not on disk at {path}"))
+            continue
+        checked += 1
+        on_disk = path.read_bytes()
+        sha = hashlib.sha256(on_disk).hexdigest()
+        if sha != locked and sha != regenerated.get(name):
+            text = on_disk.decode("utf-8", errors="replace")
+            drift.append(
+                Drift(
+                    name, "edited", _unified(text, files.get(name, ""), str(path), name)
+                )
+            )
+    return LockCheck(drift, checked, missing)
+
+
+def lock_outputs(rendered: Rendered) -> dict[str, list[str]]:
+    """What each api-version's generation wrote: its package folder and reference."""
+    outputs = {}
+    for result in rendered.results:
+        version = result.report["api_version"]
+        reference = f"docs/{version}.md"
+        outputs[version] = [f"{result.package}/"] + (
+            [reference] if reference in rendered.files else []
         )
-    )
-    return drift
+    return outputs
+
+
+def _under(name: str, paths: list[str]) -> bool:
+    return any(name == p or (p.endswith("/") and name.startswith(p)) for p in paths)
 
 
 def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
@@ -104,18 +168,28 @@ def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
                 )
 
     def unified(name: str) -> str:
-        old = on_disk.get(name, "").splitlines(keepends=True)
-        new = files.get(name, "").splitlines(keepends=True)
-        lines = list(
-            difflib.unified_diff(old, new, f"{tree}/{name}", f"regenerated/{name}", n=1)
+        return _unified(
+            on_disk.get(name, ""), files.get(name, ""), f"{tree}/{name}", name
         )
-        return "".join(lines[:40]) + ("   ...\n" if len(lines) > 40 else "")
 
     return _compare(
         {k: digest(v) for k, v in files.items()},
         {k: digest(v) for k, v in on_disk.items()},
         unified,
     )
+
+
+def _unified(old: str, new: str, old_label: str, name: str) -> str:
+    lines = list(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            old_label,
+            f"regenerated/{name}",
+            n=1,
+        )
+    )
+    return "".join(lines[:40]) + ("   ...\n" if len(lines) > 40 else "")
 
 
 def _compare(new: dict[str, str], old: dict[str, str], show) -> list[Drift]:

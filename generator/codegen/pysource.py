@@ -56,6 +56,12 @@ def py_value(value: Any) -> str:
     return py_str(str(value))
 
 
+def py_tuple(values: tuple[Any, ...] | list[Any]) -> str:
+    """A Python tuple literal of JSON values, on one line."""
+    items = [py_value(v) for v in values]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
 def clean_lines(text: str | None) -> list[str]:
     """Text as lines without control characters, tabs or trailing blanks."""
     if not text:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 
+from ..conventions import Conventions
 from ..ir import Api
-from ..naming import snake
+from ..naming import field_name, snake
 from ..specs import cache_dir
 from .layout import (
     annotation_lines,
@@ -29,10 +29,11 @@ from .models import (
     ModelPlan,
     TypeAlias,
 )
-from .pysource import clean_lines, docstring, py_str
+from .pysource import clean_lines, docstring, py_str, py_tuple
 from .resources import Argument, ClientPlan, Method, Resource
 
 STATIC_FILES = (
+    "_constants.py",
     "_types.py",
     "_base_client.py",
     "_errors.py",
@@ -52,6 +53,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["py_str"] = py_str
+    env.filters["py_tuple"] = py_tuple
+    env.filters["attribute"] = field_name
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
     env.filters["return_annotation"] = return_annotation
@@ -84,12 +87,14 @@ class GeneratedPackage:
     client: ClientPlan
 
 
-def render_package(api: Api, package: str, api_version: str) -> GeneratedPackage:
+def render_package(
+    api: Api, package: str, api_version: str, conventions: Conventions
+) -> GeneratedPackage:
     models = ModelPlan(api)
-    client = ClientPlan(api, models)
+    client = ClientPlan(api, models, conventions)
     env = environment()
     files: dict[str, str] = {}
-    context = {"api": api}
+    context = {"api": api, "conventions": conventions, "connection": client.connection}
     for name in STATIC_FILES:
         files[name] = (
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
@@ -288,11 +293,14 @@ def _signatures(method: Method, flavor: str) -> list[dict[str, Any]]:
     lines = [_signature(a) for a in method.arguments]
     if streamed is None:
         return [{"overload": False, "arguments": lines, "return_type": plain}]
-    flag = next(i for i, a in enumerate(method.arguments) if a.wire == "stream")
+    flag = next(
+        i for i, a in enumerate(method.arguments) if a.wire == method.stream_flag
+    )
+    name = method.arguments[flag].name
     not_streaming = list(lines)
-    not_streaming[flag] = "stream: Literal[False] | None | NotGiven = NOT_GIVEN"
+    not_streaming[flag] = f"{name}: Literal[False] | None | NotGiven = NOT_GIVEN"
     streaming = list(lines)
-    streaming[flag] = "stream: Literal[True]"
+    streaming[flag] = f"{name}: Literal[True]"
     return [
         {"overload": True, "arguments": not_streaming, "return_type": plain},
         {"overload": True, "arguments": streaming, "return_type": streamed},
@@ -396,29 +404,8 @@ def _import_line(module: str, names: list[str]) -> str:
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
-    server = api.servers[0] if api.servers else None
-    url = server.url if server else ""
-    split = urlsplit(url.replace("{", "").replace("}", "")) if url else None
-    base_path = split.path.rstrip("/") if split else ""
-    templated_host = bool(
-        server and server.variables and "{" in url.split("/")[2 if "//" in url else 0]
-    )
-    default_endpoint = None
-    if split and split.scheme and not templated_host:
-        default_endpoint = f"{split.scheme}://{split.netloc}"
-    api_key_header = next(
-        (
-            s.parameter_name
-            for s in api.security_schemes
-            if s.type == "apiKey" and s.location == "header"
-        ),
-        "api-key",
-    )
-    sends_api_version = any(
-        p.location == "query" and p.name == "api-version"
-        for op in api.operations
-        for p in op.parameters
-    )
+    connection = client.connection
+    url = connection.server_url
     doc = clean_lines(api.description) or [api.title]
     doc = [
         doc[0],
@@ -453,11 +440,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         {
             "api": api,
             "api_version": api_version,
-            "server_url": url,
-            "base_path": base_path,
-            "default_endpoint": default_endpoint,
-            "api_key_header": api_key_header,
-            "sends_api_version": sends_api_version,
+            "connection": connection,
             "flavors": flavors,
             "client_doc": doc,
             "imports": IMPORTS_PLACEHOLDER,

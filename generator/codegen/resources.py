@@ -6,26 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..conventions import Conventions
 from ..ir import Api, MediaType, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
+from .connection import plan_connection
 from .models import ModelPlan
 from .pysource import clean_lines
 
-# Set by the client itself, never a method argument.
-CLIENT_PARAMS = {
-    ("query", "api-version"),
-    ("header", "api-key"),
-    ("header", "authorization"),
-}
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
 BODY_NAMES = ("self", "warnings")
 # Members every client or resource class has, which no resource or method may replace.
 CLASS_MEMBERS = ("close", "with_raw_response")
-# Azure routes data-plane calls through a deployment: /deployments/{deployment-id}/...
-# scopes the call; it does not name a resource.
-SCOPE_SEGMENT = "deployments"
 
 JSON_TYPES = ("application/json", "text/json")
 
@@ -57,6 +50,8 @@ class Method:
     # parsed only when the spec describes them (text/event-stream), else passed raw.
     stream_type: str | None = None
     stream_parses_named_events: bool = False
+    # The wire name of the body's stream flag, when the method can stream.
+    stream_flag: str | None = None
     # List operations with `after` cursors return a page of `page_item`.
     page_item: str | None = None
 
@@ -73,10 +68,11 @@ class Resource:
         return self.path[-1] if self.path else ""
 
 
-def _resource_path(op: Operation) -> tuple[list[str], str]:
-    """(resource path, method name) for an operation."""
+def _resource_path(op: Operation, scopes: tuple[str, ...]) -> tuple[list[str], str]:
+    """(resource path, method name) for an operation; `scopes` are the segments that
+    scope a call (followed by a parameter) rather than name a resource."""
     segments = [s for s in op.path.split("/") if s]
-    if len(segments) >= 2 and segments[0] == SCOPE_SEGMENT and _is_param(segments[1]):
+    if len(segments) >= 2 and segments[0] in scopes and _is_param(segments[1]):
         segments = segments[2:]
     literals = [_member(snake(s)) for s in segments if not _is_param(s)]
     method = op.method
@@ -114,9 +110,11 @@ def _is_param(segment: str) -> bool:
 
 
 class ClientPlan:
-    def __init__(self, api: Api, models: ModelPlan) -> None:
+    def __init__(self, api: Api, models: ModelPlan, conventions: Conventions) -> None:
         self.api = api
         self.models = models
+        self.conventions = conventions
+        self.connection = plan_connection(api, conventions)
         self.root = Resource((), "Client")
         self.class_names: set[str] = set(models.taken)
         self.methods: list[tuple[tuple[str, ...], Method]] = []
@@ -134,7 +132,7 @@ class ClientPlan:
         wanted = [
             (tuple(path), name, op)
             for op in self.api.operations
-            for path, name in [_resource_path(op)]
+            for path, name in [_resource_path(op, self.conventions.scope_segments)]
         ]
         owners: dict[tuple[tuple[str, ...], str], Operation] = {}
         for path, name, op in wanted:
@@ -199,7 +197,9 @@ class ClientPlan:
         taken = set(COMMON_KWARGS) | set(BODY_NAMES)
         args: list[Argument] = []
         for param in op.parameters:
-            if (param.location, param.name.lower()) in CLIENT_PARAMS:
+            if self.connection.sets_parameter(
+                self.conventions, param.location, param.name
+            ):
                 continue
             annotation = self.models.type_of(param.schema) if param.schema else "str"
             args.append(
@@ -269,6 +269,7 @@ class ClientPlan:
             error_model=self.error_model(op),
             stream_type=stream_type,
             stream_parses_named_events=parses_named,
+            stream_flag=self.conventions.stream_flag if stream_type else None,
             page_item=page_item,
             doc=clean_lines(op.summary)
             + ([""] if op.summary and op.description else [])
@@ -313,9 +314,8 @@ class ClientPlan:
         self, op: Operation, args: list[Argument]
     ) -> tuple[str | None, bool]:
         """The chunk type of a streamed response, for operations with a `stream` flag."""
-        flag = next(
-            (a for a in args if a.wire == "stream" and a.location == "body"), None
-        )
+        wire = self.conventions.stream_flag
+        flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
         if flag is not None and not flag.annotation.startswith("bool"):
             flag = None  # a `stream` field that is not a flag
         if flag is None:
@@ -337,10 +337,13 @@ class ClientPlan:
         return self.models.type_of(media.schema), False
 
     def page_item(self, op: Operation, response_model: str | None) -> str | None:
-        """The item type of a cursor-paginated list (`data`, `has_more`, `after`)."""
+        """The item type of a cursor-paginated list (by default `data`, `has_more`,
+        an `after` query parameter)."""
+        conventions = self.conventions
         if op.method != "get" or response_model is None:
             return None
-        if not any(p.name == "after" and p.location == "query" for p in op.parameters):
+        cursor = conventions.page_cursor_parameter
+        if not any(p.name == cursor and p.location == "query" for p in op.parameters):
             return None
         success = next((r for r in op.responses if r.status.startswith("2")), None)
         media = (
@@ -357,8 +360,8 @@ class ClientPlan:
             else ([], False)
         )
         names = {p.name: p for p in props}
-        data = names.get("data")
-        if data is None or "has_more" not in names:
+        data = names.get(conventions.page_items_field)
+        if data is None or conventions.page_has_more_field not in names:
             return None
         items = self.api.resolve(data.schema)
         if items.type != "array" or items.items is None:

@@ -20,6 +20,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_apis
+    from ..diff.python import python_report
     from ..diff.render import markdown_body
     from ..load import load_api
     from ..specs import load_pins
@@ -34,9 +35,12 @@ def run(args: argparse.Namespace) -> int:
         "",
     ]
     for i in range(len(versions) - 1, 0, -1):
-        changes = diff_apis(apis[i - 1], apis[i])
+        old, new = apis[i - 1], apis[i]
+        report = python_report(
+            versions[i - 1], versions[i], old, new, diff_apis(old, new)
+        )
         out += [f"## {versions[i]}", "", f"Compared with {versions[i - 1]}.", ""]
-        out += [markdown_body(changes, level=3)]
+        out += [markdown_body(report, level=3)]
     if versions:
         out += [f"## {versions[0]}", "", "The first pinned api-version.", ""]
     write_output("\n".join(out), args.output)

@@ -12,7 +12,9 @@ def register(subparsers: Any) -> None:
         "check",
         help="fail when generated code drifts from a generated tree or a lock file",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
-        "generated folder or a lock file written by `sdkgen generate --lock`. "
+        "generated folder or a lock file written by `sdkgen generate --lock`. Against a "
+        "lock, the locked files present beside it are verified too (a hand edit is "
+        "drift); naming SPECs checks only what those api-versions produce. "
         "Exit 1 and list drifted files when they differ, 0 when in sync.",
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
@@ -20,14 +22,18 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
+    parser.add_argument(
+        "--require-files",
+        action="store_true",
+        help="with a lock: a locked file missing on disk is drift too (for repos that "
+        "commit the generated code)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
-    from ..codegen.lock import against_lock, against_tree
-
-    from ..codegen.lock import lock_has_docs
+    from ..codegen.lock import against_lock, against_tree, lock_has_docs, lock_outputs
 
     docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
     rendered = render_all(
@@ -35,13 +41,25 @@ def run(args: argparse.Namespace) -> int:
         args.against if args.against.is_dir() else args.against.parent,
         docs=docs,
     )
+    note = ""
     if args.against.is_dir():
         drift = against_tree(args.against, rendered.files)
     else:
-        drift = against_lock(args.against, rendered.files, rendered.spec_digests)
+        checked = against_lock(
+            args.against,
+            rendered.files,
+            rendered.spec_digests,
+            lock_outputs(rendered) if args.specs else None,
+            require_files=args.require_files,
+        )
+        drift = checked.drift
+        note = f"; {checked.checked_on_disk} on disk verified"
+        if checked.not_on_disk and not args.require_files:
+            note += f", {checked.not_on_disk} not generated here (not on disk)"
     if not drift:
         print(
-            f"in sync with {args.against}: {len(rendered.files)} files, {len(rendered.results)} specs"
+            f"in sync with {args.against}: {len(rendered.files)} files, "
+            f"{len(rendered.results)} specs{note}"
         )
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")
@@ -50,5 +68,11 @@ def run(args: argparse.Namespace) -> int:
     for item in drift:
         if item.diff:
             print(item.diff.rstrip("\n"))
-    print("regenerate with `make generate` and commit the result")
+    edited = any(item.kind == "edited" for item in drift)
+    print(
+        "generated files were edited by hand: move the change into the spec or the "
+        "generator, then regenerate"
+        if edited
+        else "regenerate with `make generate` and commit the result"
+    )
     return 1

@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
-    from ..codegen.lock import lock_document
+    from ..codegen.lock import lock_document, lock_outputs
     from ..codegen.writer import write_files
 
     specs = list(args.specs)
@@ -70,7 +70,10 @@ def run(args: argparse.Namespace) -> int:
     if args.lock:
         args.lock.parent.mkdir(parents=True, exist_ok=True)
         args.lock.write_text(
-            lock_document(rendered.files, rendered.spec_digests), encoding="utf-8"
+            lock_document(
+                rendered.files, rendered.spec_digests, lock_outputs(rendered)
+            ),
+            encoding="utf-8",
         )
     if len(results) > 1:
         print(

@@ -9,6 +9,6 @@ def render_markdown(api: Api) -> str:
     """The reference for `api`, in the published layout; parsing it gives back the
     view (generator.docs.view) it was rendered from."""
     from .render import render_reference
-    from .view import reference_view
+    from .from_ir import reference_view
 
     return render_reference(reference_view(api))

@@ -407,6 +407,7 @@ class _Parser:
             style=self.string(node, "style", pointer),
             explode=_flag(node.get("explode")),
             pointer=pointer,
+            extensions=_extensions(node),
         )
 
     def request_body(self, raw: Any, pointer: str, hint: str) -> RequestBody:

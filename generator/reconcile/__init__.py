@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..docs.view import reference_view
+from ..docs.from_ir import reference_view
 from ..ir import Api
 from ..parse.markdown import MarkdownResult
 from .compare import compare

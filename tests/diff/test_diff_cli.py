@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator import cli
 from generator.commands.diff import FORMATS
@@ -118,12 +119,40 @@ def test_bad_input_exits_2(tmp_path: Path, capsys, harmless: list[str]) -> None:
     assert "invalid JSON" in capsys.readouterr().err
 
 
-def test_github_annotations(breaking: list[str], capsys) -> None:
-    assert cli.main(["diff", *breaking, "--format", "github"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("::error title=request-property-removed")
-    assert lines[0].endswith("::schema Thing: property `b` removed")
-    assert lines[1].startswith("::notice title=request-property-added")
+@pytest.mark.parametrize("suffix", ["json", "yaml"])
+def test_github_annotations_point_at_lines_of_the_revision(
+    suffix: str, tmp_path: Path, capsys
+) -> None:
+    files = []
+    for name, props in (("old", {"a": STR, "b": STR}), ("new", {"a": STR, "c": STR})):
+        path = tmp_path / f"{name}.{suffix}"
+        document = spec(props)
+        path.write_text(
+            json.dumps(document, indent=2) if suffix == "json" else yaml.dump(document),
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    assert cli.main(["diff", *files, "--format", "github"]) == 0
+    removed, added = capsys.readouterr().out.splitlines()
+    lines = Path(files[1]).read_text(encoding="utf-8").splitlines()
+
+    def line_of(annotation: str) -> str:
+        props = annotation.split("::")[1].split(",")
+        (number,) = [p.split("=")[1] for p in props if p.startswith("line=")]
+        (file,) = [p.split("=")[1] for p in props if "file=" in p]
+        assert Path(file).resolve() == Path(files[1]).resolve()
+        return lines[int(number) - 1]
+
+    assert removed.startswith("::error file=")
+    assert "title=request-property-removed" in removed
+    assert removed.endswith(
+        "::client.things.create(b=...), Thing.b: property `b` removed"
+        " (/components/schemas/Thing/properties/b)"
+    )
+    # `b` is gone from the revision: the annotation sits on the properties it left
+    assert line_of(removed).strip().startswith(("properties:", '"properties": {'))
+    assert added.startswith("::notice file=")
+    assert line_of(added).strip().startswith(("c:", '"c": {'))
 
 
 def test_github_annotations_escape_workflow_command_syntax(pair, capsys) -> None:
@@ -138,11 +167,51 @@ def test_markdown_puts_breaking_changes_first(breaking: list[str], capsys) -> No
     text = capsys.readouterr().out
     assert "1 breaking" in text
     first, rest = text.split("## Breaking changes", 1)
-    assert "## Schemas" not in first and "## Operations" not in first
+    assert "## Models" not in first and "## Operations" not in first
     breaking_part = rest.split("\n## ", 1)[0]
-    assert "schema `Thing`: property `b` removed" in breaking_part
-    assert "`GET /things`" in breaking_part  # the operations it reaches
-    assert "optional property `c` added" in rest.split("## Schemas", 1)[1]
+    # named as the caller meets it, beside the JSON pointer, with the calls it reaches
+    assert (
+        "- `client.things.create(b=...)`, `Thing.b`: property `b` removed"
+        " (`#/components/schemas/Thing/properties/b`);"
+        " affects `client.things.list()`, `client.things.create()`"
+    ) in breaking_part
+    models = rest.split("## Models", 1)[1]
+    assert "### `Thing`" in models
+    assert "Used by: `client.things.list()`, `client.things.create()`." in models
+    assert (
+        "- `client.things.create(c=...)`, `Thing.c`: optional property `c` added"
+        in models
+    )
+
+
+def test_changes_name_calls_enum_members_and_word_diffs(pair, capsys) -> None:
+    colour = {"type": "string", "enum": ["red", "green"], "description": "The colour."}
+    base = spec({"colour": colour})
+    revision = spec(
+        {
+            "colour": {
+                **colour,
+                "enum": ["red", "blue"],
+                "description": "The new colour.",
+            }
+        }
+    )
+    assert cli.main(["diff", *pair(base, revision), "--format", "json"]) == 0
+    changes = {c["id"]: c for c in json.loads(capsys.readouterr().out)["changes"]}
+    assert changes["request-enum-value-removed"]["python"] == [
+        "client.things.create(colour=...)",
+        "Thing.colour",
+        "ThingColour.GREEN",
+    ]
+    assert changes["response-enum-value-added"]["python"][-1] == "ThingColour.BLUE"
+    description = changes["description-changed"]
+    assert (description["old"], description["new"]) == (
+        "The colour.",
+        "The new colour.",
+    )
+    assert cli.main(["diff", *pair(base, revision), "--format", "text"]) == 0
+    text = capsys.readouterr().out
+    assert "description changed — The {+new+} colour." in text
 
 
 def test_text_lists_the_strictest_first(breaking: list[str], capsys) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from generator.diff import diff_apis
+from generator.diff.python import python_report
+from generator.diff.render import markdown_body
 from generator.diff.rules import Change
 from generator.load import load_api
 
@@ -204,3 +206,27 @@ def test_real_spec_respelled_as_31_has_no_changes(
     respelled = tmp_path / "inference.json"
     respelled.write_text(text, encoding="utf-8")
     assert diff_apis(load_api("2025-01-01-preview"), load_api(str(respelled))) == []
+
+
+def test_dec_to_jan_changelog_names_what_python_callers_touch(
+    dec_to_jan: list[Change],
+) -> None:
+    old, new = load_api("2024-12-01-preview"), load_api("2025-01-01-preview")
+    report = python_report("dec", "jan", old, new, dec_to_jan)
+    python = {c.location.rsplit("/", 1)[-1]: c.python for c in report.changes}
+    assert python["prediction"] == (
+        "client.chat.completions.create(prediction=...)",
+        "CreateChatCompletionRequest.prediction",
+    )
+    assert python["accepted_prediction_tokens"] == (
+        "CompletionUsageCompletionTokensDetails.accepted_prediction_tokens",
+    )
+    assert python["PredictionContent"] == ("PredictionContent",)
+    text = markdown_body(report, level=2)
+    assert "### `client.chat.completions.create()` (`POST " in text
+    assert (
+        "Used by: `client.completions.create()`, `client.chat.completions.create()`."
+        in text
+    )
+    # the description change shows the words that changed
+    assert "~~multitenant.~~ **multi tenant.**" in text

@@ -67,9 +67,9 @@ def test_shared_schema_is_listed_once_and_judged_by_the_stricter_side(
     )
     revision = api({"Thing": {"type": "object", "properties": {"a": STR}}})
     changes = diff_specs(base, revision)
-    # Optional in a request is harmless (info); in a response it may now be absent.
+    # Optional in a request is harmless (info); a response may now lack it: breaking.
     assert [(c.id, c.severity, c.schema) for c in changes] == [
-        ("response-property-became-optional", "warning", "Thing")
+        ("response-property-became-optional", "breaking", "Thing")
     ]
     assert set(changes[0].operations) == {"POST /things", "GET /things"}
     assert changes[0].operation is None

@@ -9,6 +9,8 @@ from collections import Counter
 from generator.docs import render_markdown
 from generator.parse.markdown import parse_markdown_text
 from generator.reconcile import Finding, reconcile
+from generator.reconcile.findings import KINDS
+from generator.reconcile.messages import DIFFERING, ONE_SIDED
 from markdown_fixtures import GA, PREVIEW, published, spec
 
 DEPLOYMENT = "https://{endpoint}/openai/deployments/{deployment-id}"
@@ -291,3 +293,10 @@ def test_type_required_and_default_on_a_property() -> None:
         ("default-mismatch", "True", "False"),
         ("required-mismatch", "required", "optional"),
     ]
+
+
+def test_every_finding_kind_has_a_report_heading() -> None:
+    # The text report lists findings under the KINDS headings: a kind missing there
+    # would drop its findings from the report, and a heading no case makes is stale.
+    kinds = {row[0] for row in (*ONE_SIDED.values(), *DIFFERING.values())}
+    assert kinds == set(KINDS)

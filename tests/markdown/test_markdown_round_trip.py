@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.docs import render_markdown
-from generator.docs.view import reference_view
+from generator.docs.from_ir import reference_view
 from generator.parse.markdown import parse_markdown_text
 from generator.reconcile.compare import compare
 from markdown_fixtures import PINNED, PREVIEW, published, spec

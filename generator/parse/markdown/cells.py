@@ -11,20 +11,23 @@ import ast
 import re
 from typing import Any, Callable
 
-from ...ir import Schema
+from ...ir import PRIMITIVE_TYPES, Schema
 
 # `<br>`, `<br/>`, and the `</br>` the published files also write
 _BREAK = re.compile(r"</?br\s*/?>", re.IGNORECASE)
 _CODE = re.compile(r"`([^`]*)`")
 _LINK = re.compile(r"\[([^\]]+)\]\(#([^)\s]*)\)")
 _VALUES = "Possible values:"
-PRIMITIVES = ("string", "integer", "number", "boolean", "object", "array", "null")
+
+
+def breaks_as_newlines(text: str) -> str:
+    """`<br>` line breaks (in cells and descriptions) as newlines."""
+    return _BREAK.sub("\n", text) if "<" in text else text
 
 
 def cell_text(raw: str) -> str:
     """A cell's text with `<br>` as newlines and escaped pipes restored."""
-    if "<" in raw:
-        raw = _BREAK.sub("\n", raw)
+    raw = breaks_as_newlines(raw)
     if "&#124;" in raw:
         raw = raw.replace("&#124;", "|")
     return raw.strip()
@@ -126,7 +129,7 @@ def _alternative(
         return Schema(
             type="string", pointer=pointer, format="binary", enum=values, **annotations
         )
-    if word in PRIMITIVES or word == "any":
+    if word in PRIMITIVE_TYPES or word == "any":
         return Schema(type=word, pointer=pointer, enum=values, **annotations)
     warn(f"unknown type {text!r}")
     return Schema(type="any", pointer=pointer, **annotations)

@@ -16,7 +16,13 @@ from ...ir import Discriminator, Schema
 from .blocks import Block, BulletList, Document, Heading, Paragraph, Rule, Table
 from .cells import cell_text, code_values, link_name, links, parse_default
 from .context import Context, line_pointer
-from .properties import PropertyTable, column_names
+from .properties import (
+    PROPERTIES_FOR,
+    PROPERTY_COLUMNS,
+    PropertyTable,
+    column_names,
+    properties_for,
+)
 
 UNION_MARKER = "This component can be one of the following"
 NO_PROPERTIES = "No properties defined for this component"
@@ -28,7 +34,6 @@ _MARKERS = (
     "**Description**",
     "**Type**",
 )
-_PROPERTIES_FOR = "Properties for "
 _DISCRIMINATOR_FOR = "Discriminator for "
 
 
@@ -56,7 +61,7 @@ def split_components(blocks: list[Block], context: Context) -> list[ComponentSec
 
 
 def _continues(heading: Heading) -> bool:
-    return heading.text.startswith((_PROPERTIES_FOR, _DISCRIMINATOR_FOR))
+    return heading.text.startswith((PROPERTIES_FOR, _DISCRIMINATOR_FOR))
 
 
 def group_variants(sections: list[ComponentSection]) -> list[ComponentSection]:
@@ -151,8 +156,9 @@ class ComponentReader:
 
     def heading(self, block: Heading) -> None:
         text = block.text.strip()
-        if text.startswith(_PROPERTIES_FOR):
-            self.sub_parent = text[len(_PROPERTIES_FOR) :].strip()
+        parent = properties_for(text)
+        if parent is not None:
+            self.sub_parent = parent
         elif text.startswith(_DISCRIMINATOR_FOR):
             self.sub_parent = None
         elif block.level < 4 or self.sub_parent is None:
@@ -221,12 +227,9 @@ class ComponentReader:
                     )
                 else:
                     self.mapping.append((cells[0].strip("`"), target))
-        elif columns[:3] == ("name", "type", "description"):
+        elif columns[:3] == PROPERTY_COLUMNS[:3]:
             self.has_properties = True
-            if self.sub_parent is not None and "required" not in columns:
-                self.table.add_sub_table(self.sub_parent, table)
-            else:
-                self.table.add_table(table)
+            self.table.add(table, self.sub_parent)
         else:
             self.context.warn(
                 table.line,

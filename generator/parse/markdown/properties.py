@@ -12,11 +12,33 @@ from .context import Context, line_pointer
 
 _NESTED = "└─"
 PROPERTY_COLUMNS = ("name", "type", "description", "required", "default")
-SUB_PROPERTY_COLUMNS = ("name", "type", "description", "default")
+# the older layout's heading over the sub-table of one property: `### Properties for X`
+PROPERTIES_FOR = "Properties for "
 
 
 def column_names(table: Table) -> tuple[str, ...]:
     return tuple(cell_text(h).strip("*: ").lower() for h in table.header)
+
+
+def object_schema(
+    properties: tuple[Property, ...], pointer: str, description: str | None = None
+) -> Schema:
+    """The object a property table describes."""
+    required = tuple(p.name for p in properties if p.required)
+    return Schema(
+        type="object",
+        pointer=pointer,
+        description=description,
+        properties=properties,
+        required=required,
+    )
+
+
+def properties_for(heading: str) -> str | None:
+    """`Properties for X` -> X; None for any other heading."""
+    if not heading.startswith(PROPERTIES_FOR):
+        return None
+    return heading[len(PROPERTIES_FOR) :].strip()
 
 
 @dataclass
@@ -49,6 +71,14 @@ class PropertyTable:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.roots: list[_Node] = []
+
+    def add(self, table: Table, sub_parent: str | None) -> None:
+        """A property table; below `### Properties for sub_parent`, one without a
+        Required column lists that property's own properties."""
+        if sub_parent is not None and "required" not in column_names(table):
+            self.add_sub_table(sub_parent, table)
+        else:
+            self.add_table(table)
 
     def add_table(self, table: Table) -> None:
         columns = column_names(table)

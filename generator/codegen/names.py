@@ -1,0 +1,120 @@
+"""The Python name of each operation, parameter, schema and property of an API, as the
+generated package spells it: `client.chat.completions.create`, its keyword arguments,
+the model classes, their attributes and enum members.
+
+Read off the code generator's own planners (ModelPlan, ClientPlan; they import no
+Jinja), so the names always match the generated code. What this module relies on:
+`ModelPlan(api)` with `component_names` (component -> class), `inline_names` (schema
+pointer -> class), `definitions` (class -> ModelClass with `.schema` and `.fields` of
+`.wire`/`.name`, or EnumClass with `.members` of (member, literal)) and `flatten`;
+`ClientPlan(api, models, conventions).methods`: (resource path, Method with `.name`, `.operation`
+and `.arguments` of `.name`/`.wire`/`.location`).
+"""
+
+from __future__ import annotations
+
+from ..conventions import AZURE_OPENAI, Conventions
+from ..ir import JSON, Api, Schema
+from .models import EnumClass, ModelClass, ModelPlan
+from .pysource import py_value
+from .resources import ClientPlan
+
+_PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
+
+
+class PythonNames:
+    """Python names by JSON pointer into the spec the API was parsed from."""
+
+    def __init__(self, api: Api, conventions: Conventions = AZURE_OPENAI) -> None:
+        self.api = api
+        self.models = ModelPlan(api)
+        self.client = ClientPlan(api, self.models, conventions)
+        self.by_pointer: dict[str, list[str]] = {}
+        self.calls: dict[str, str] = {}  # operation key -> client.a.b
+        for path, method in self.client.methods:
+            self.method(".".join(("client", *path, method.name)), method)
+        for name, definition in self.models.definitions.items():
+            if isinstance(definition, ModelClass):
+                self.model(name, definition)
+        for component, name in self.models.component_names.items():
+            self.name(f"/components/schemas/{_escape(component)}", name)
+        for pointer, name in self.models.inline_names.items():
+            self.name(pointer, name)
+
+    def name(self, pointer: str, python: str) -> None:
+        names = self.by_pointer.setdefault(pointer, [])
+        if python not in names:
+            names.append(python)
+
+    def method(self, call: str, method: object) -> None:
+        op = method.operation  # type: ignore[attr-defined]
+        self.calls[op.key] = call
+        self.name(op.pointer, f"{call}()")
+        params = {(p.location, p.name): p for p in op.parameters}
+        body = op.request_body
+        parts = []
+        if body is not None and body.content:
+            for media in body.content:
+                if media.schema is not None:
+                    parts += self.object_parts(media.schema)
+        for argument in method.arguments:  # type: ignore[attr-defined]
+            keyword = f"{call}({argument.name}=...)"
+            if argument.location in _PARAMETER_LOCATIONS:
+                param = params.get((argument.location, argument.wire))
+                if param is not None:
+                    self.name(param.pointer, keyword)
+            elif argument.wire:
+                for part in parts:
+                    self.name(f"{part}/properties/{_escape(argument.wire)}", keyword)
+
+    def object_parts(self, schema: Schema) -> list[str]:
+        """Pointers of the schemas whose properties a body's fields come from: the
+        schema (or the component it names) and, through allOf, each part."""
+        out: list[str] = []
+        stack, seen = [schema], set()
+        while stack:
+            node = stack.pop()
+            if node.type == "ref" and node.ref:
+                if node.ref in seen:
+                    continue
+                seen.add(node.ref)
+                node = self.api.resolve(node)
+            out.append(node.pointer)
+            stack.extend(node.all_of)
+        return out
+
+    def model(self, name: str, model: ModelClass) -> None:
+        props, _ = self.models.flatten(model.schema, set())
+        attributes = {field.wire: field.name for field in model.fields}
+        for prop in props:
+            if prop.name in attributes:
+                pointer = prop.schema.pointer
+                self.name(pointer, f"{name}.{attributes[prop.name]}")
+
+    # -- lookups --------------------------------------------------------------------
+
+    def at(self, pointer: str) -> list[str]:
+        """The names of what sits at `pointer`, or else of the nearest thing that
+        holds it (an array's items belong to the attribute holding the array)."""
+        while pointer:
+            if pointer in self.by_pointer:
+                return self.by_pointer[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return []
+
+    def enum_members(self, pointer: str, values: list[JSON]) -> list[str]:
+        """`Enum.MEMBER` for each value of the enum class defined at `pointer`."""
+        out = []
+        for name in self.by_pointer.get(pointer, []):
+            definition = self.models.definitions.get(name)
+            if isinstance(definition, EnumClass):
+                literals = {literal: member for member, literal in definition.members}
+                for value in values:
+                    member = literals.get(py_value(value))
+                    if member is not None:
+                        out.append(f"{name}.{member}")
+        return out
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")

@@ -1,0 +1,313 @@
+"""What changed in the generated SDK itself: the public Python surface of two package
+folders, compared with griffe (static analysis, nothing imported), each change judged
+for Python callers.
+
+griffe's breakage detection finds what it was made for (names removed, parameters
+removed, moved, made required or re-kinded, defaults and return contracts changed);
+one walk over griffe's objects adds what it leaves out: names added, classes renamed
+(the same members under a new name, as when a regenerated inline class is renumbered),
+and annotation changes judged by the direction of the data (a parameter may widen, an
+attribute or return value may narrow). Works on any package folder, wherever it sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SpecError
+from .rules import BREAKING, INFO, WARNING, Change
+
+# griffe's breakage kinds -> (id, severity, message over old, new and detail)
+_BREAKAGES = {
+    "OBJECT_REMOVED": ("sdk-name-removed", BREAKING, "removed"),
+    "OBJECT_CHANGED_KIND": (
+        "sdk-kind-changed",
+        BREAKING,
+        "changed from {old} to {new}",
+    ),
+    "PARAMETER_REMOVED": ("sdk-parameter-removed", BREAKING, "removed"),
+    "PARAMETER_ADDED_REQUIRED": (
+        "sdk-required-parameter-added",
+        BREAKING,
+        "added as required",
+    ),
+    "PARAMETER_CHANGED_REQUIRED": (
+        "sdk-parameter-became-required",
+        BREAKING,
+        "became required",
+    ),
+    "PARAMETER_MOVED": ("sdk-parameter-moved", BREAKING, "moved: {detail}"),
+    "PARAMETER_CHANGED_KIND": (
+        "sdk-parameter-kind-changed",
+        BREAKING,
+        "changed from {old} to {new}",
+    ),
+    "PARAMETER_CHANGED_DEFAULT": (
+        "sdk-parameter-default-changed",
+        WARNING,
+        "default changed from {old} to {new}",
+    ),
+    "RETURN_CHANGED_TYPE": (
+        "sdk-return-type-changed",
+        BREAKING,
+        "returns {new}, was {old}",
+    ),
+    "ATTRIBUTE_CHANGED_TYPE": (
+        "sdk-attribute-type-changed",
+        BREAKING,
+        "is now {new}, was {old}",
+    ),
+    "ATTRIBUTE_CHANGED_VALUE": (
+        "sdk-attribute-value-changed",
+        WARNING,
+        "is now {new}, was {old}",
+    ),
+    "CLASS_REMOVED_BASE": (
+        "sdk-base-class-removed",
+        BREAKING,
+        "lost a base class: {old} -> {new}",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """A package's public objects by dotted path relative to the package."""
+
+    name: str
+    root: Any  # griffe Module
+    objects: dict[str, Any]
+
+
+def diff_packages(old_dir: Path, new_dir: Path) -> list[Change]:
+    import griffe
+
+    old, new = _load(old_dir), _load(new_dir)
+    changes: list[Change] = []
+    removed: dict[str, Any] = {}
+    for breakage in griffe.find_breaking_changes(old.root, new.root):
+        kind = breakage.kind.name
+        path = _relative(breakage.obj.path, old.name, new.name)
+        if kind == "OBJECT_REMOVED":
+            removed[path] = old.objects.get(path, breakage.obj)
+            continue
+        if breakage.kind.name.startswith("PARAMETER"):
+            param = breakage.old_value or breakage.new_value
+            path = f"{path}({param.name}=...)"
+            old_value = _param_text(breakage.old_value)
+            new_value = _param_text(breakage.new_value)
+        else:
+            old_value, new_value = breakage.old_value, breakage.new_value
+        changes.append(_change(kind, path, old_value, new_value, breakage.details))
+    added = [
+        p for p in new.objects if p not in old.objects and _top(p, new.objects, old)
+    ]
+    changes += _renames_and_removals(removed, added, old, new)
+    for path in old.objects.keys() & new.objects.keys():
+        changes += _annotations(path, old.objects[path], new.objects[path])
+    return changes
+
+
+def _load(folder: Path) -> _Surface:
+    import griffe
+
+    if not (folder / "__init__.py").is_file():
+        raise SpecError(str(folder), "not a Python package folder (no __init__.py)")
+    loader = griffe.GriffeLoader(search_paths=[str(folder.resolve().parent)])
+    try:
+        root = loader.load(folder.name)
+    except (ImportError, SyntaxError, griffe.GriffeError) as exc:
+        raise SpecError(str(folder), f"cannot read the package: {exc}") from None
+    loader.resolve_aliases(implicit=False, external=False)
+    return _Surface(folder.name, root, dict(_public(root, "")))
+
+
+def _public(
+    obj: Any, prefix: str, seen: set[str] | None = None
+) -> Iterator[tuple[str, Any]]:
+    """(relative path, object) of every public object, re-exports at their public path."""
+    seen = set() if seen is None else seen
+    for name, member in obj.members.items():
+        if name.startswith("__") or not member.is_public:
+            continue
+        try:
+            target = member.final_target if member.is_alias else member
+        except Exception:  # an alias to something outside the package: not ours
+            continue
+        path = f"{prefix}{name}"
+        yield path, target
+        if target.path not in seen and (target.is_class or target.is_module):
+            seen.add(target.path)
+            yield from _public(target, f"{path}.", seen)
+
+
+def _top(path: str, objects: dict[str, Any], old: _Surface) -> bool:
+    """Whether `path` is added in itself, not as a member of an added object."""
+    parent = path.rsplit(".", 1)[0] if "." in path else ""
+    return not parent or parent in old.objects
+
+
+def _renames_and_removals(
+    removed: dict[str, Any], added: list[str], old: _Surface, new: _Surface
+) -> list[Change]:
+    """An added class holding exactly the members a class lost (or had, if it is gone)
+    is that class renamed: one breaking change instead of a removal and an addition."""
+    out: list[Change] = []
+    lost: dict[str, set[str]] = {}
+    for path in removed:
+        parent, _, member = path.rpartition(".")
+        if parent in new.objects and old.objects.get(parent) is not None:
+            lost.setdefault(parent, set()).add(member)
+    shapes = {p: _members(new.objects[p]) for p in added if new.objects[p].is_class}
+    renamed_from: set[str] = set()
+    for path, members in list(lost.items()) + [
+        (p, _members(o)) for p, o in removed.items() if o.is_class
+    ]:
+        shape = _members(old.objects[path]) if path in old.objects else members
+        match = next(
+            (p for p, s in shapes.items() if s == shape and s and _siblings(p, path)),
+            None,
+        )
+        if match is None:
+            continue
+        shapes.pop(match)
+        added.remove(match)
+        renamed_from.add(path)
+        also = " (the old name now holds another class)" if path in new.objects else ""
+        out.append(
+            _made(
+                "sdk-class-renamed",
+                BREAKING,
+                f"renamed to `{match}`{also}",
+                path,
+            )
+        )
+    for path in removed:
+        if path in renamed_from or path.rpartition(".")[0] in renamed_from:
+            continue
+        out.append(_change("OBJECT_REMOVED", path, None, None, ""))
+    for path in added:
+        out.append(_made("sdk-name-added", INFO, "added", path))
+    return out
+
+
+def _members(obj: Any) -> frozenset[str]:
+    return frozenset(n for n, m in obj.members.items() if not n.startswith("_"))
+
+
+def _siblings(a: str, b: str) -> bool:
+    return a.rpartition(".")[0] == b.rpartition(".")[0]
+
+
+def _annotations(path: str, old: Any, new: Any) -> list[Change]:
+    """Annotation changes griffe leaves out, judged by the direction of the data."""
+    out = []
+    if old.is_function and new.is_function:
+        before = {p.name: p for p in old.parameters}
+        for param in new.parameters:
+            if param.name not in before:
+                if not param.required:
+                    at = f"{path}({param.name}=...)"
+                    out.append(
+                        _made(
+                            "sdk-parameter-added", INFO, "optional parameter added", at
+                        )
+                    )
+                continue
+            previous = before[param.name]
+            was, now = _union(previous.annotation), _union(param.annotation)
+            # a parameter made required loses its NotGiven default: griffe says so
+            if was != now and previous.required == param.required:
+                at = f"{path}({param.name}=...)"
+                widened = _covers(now, was)
+                kind = (
+                    "sdk-parameter-type-widened"
+                    if widened
+                    else "sdk-parameter-type-changed"
+                )
+                message = f"takes {_show(now)}, took {_show(was)}"
+                out.append(_made(kind, INFO if widened else BREAKING, message, at))
+        pairs = [(_union(old.returns), _union(new.returns), "returns")]
+    elif old.is_attribute and new.is_attribute:
+        pairs = [(_union(old.annotation), _union(new.annotation), "is")]
+    else:
+        return out
+    for was, now, verb in pairs:
+        if was != now and was and now:
+            narrowed = _covers(was, now)
+            kind = "sdk-type-narrowed" if narrowed else "sdk-type-changed"
+            message = f"{verb} {_show(now)}, was {_show(was)}"
+            out.append(_made(kind, INFO if narrowed else BREAKING, message, path))
+    return out
+
+
+def _union(annotation: Any) -> frozenset[str]:
+    """The members of a union annotation (`A | B | None`, `Union[A, B]`)."""
+    if annotation is None:
+        return frozenset()
+    import griffe
+
+    if isinstance(annotation, griffe.ExprBinOp) and annotation.operator == "|":
+        return _union(annotation.left) | _union(annotation.right)
+    if isinstance(annotation, griffe.ExprSubscript) and str(annotation.left) in (
+        "Union",
+        "typing.Union",
+    ):
+        items = annotation.slice
+        elements = items.elements if isinstance(items, griffe.ExprTuple) else [items]
+        return frozenset().union(*(_union(e) for e in elements))
+    return frozenset([str(annotation)])
+
+
+def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
+    """Whether every type in `narrow` is accepted by `wide` (an int is a float)."""
+    return all(t in wide or (t == "int" and "float" in wide) for t in narrow)
+
+
+def _show(members: frozenset[str]) -> str:
+    return "`" + " | ".join(sorted(members)) + "`"
+
+
+def _param_text(param: Any) -> str:
+    if param is None:
+        return "none"
+    return f"{param.kind.value} `{param.name}`" + (
+        f" = {param.default}" if param.default is not None else ""
+    )
+
+
+def _relative(path: str, *packages: str) -> str:
+    for package in packages:
+        if path == package:
+            return ""
+        if path.startswith(package + "."):
+            return path[len(package) + 1 :]
+    return path
+
+
+def _change(kind: str, path: str, old: Any, new: Any, detail: str) -> Change:
+    rule_id, severity, message = _BREAKAGES[kind]
+    text = message.format(old=_plain(old), new=_plain(new), detail=detail)
+    return _made(rule_id, severity, text, path)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value) if value is not None else "none"
+
+
+def _made(rule_id: str, severity: str, message: str, path: str) -> Change:
+    return Change(
+        id=rule_id,
+        severity=severity,
+        message=message,
+        location=path,
+        operation=None,
+        schema=None,
+        operations=(),
+        python=(path,),
+    )

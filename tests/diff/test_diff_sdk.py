@@ -1,0 +1,103 @@
+"""`sdkgen diff --sdk OLD_DIR NEW_DIR`: the public Python surface of two generated
+packages compared with griffe, each change judged for Python callers. The packages are
+generated from specs here and sit in unrelated folders (the mode takes package folders,
+wherever they are)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli
+
+INT = {"type": "integer"}
+
+
+def spec(
+    components: dict[str, Any], limit: dict[str, Any], required: bool = False
+) -> dict[str, Any]:
+    """GET /things?limit= returns a Thing; Thing's `size` is an inline object."""
+    thing = {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
+    size = {"type": "object", "properties": {"width": INT, "height": INT}}
+    query = {"name": "limit", "in": "query", "required": required, "schema": limit}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Things", "version": "1"},
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "listThings",
+                    "parameters": [query],
+                    "responses": {"200": {"description": "ok", "content": thing}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Thing": {"type": "object", "properties": {"size": size}},
+                **components,
+            }
+        },
+    }
+
+
+def generate(folder: Path, document: dict[str, Any]) -> tuple[str, Path]:
+    folder.mkdir(parents=True)
+    path = folder / "openapi.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    out = folder / "some" / "where"
+    args = ["generate", str(path), "--out", str(out), "--package", "things"]
+    assert cli.main(args) == 0
+    return str(path), out / "things"
+
+
+def sdk_changes(old: Path, new: Path, capsys) -> tuple[int, dict[str, Any]]:
+    capsys.readouterr()
+    args = ["diff", "--sdk", str(old), str(new), "--format", "json"]
+    code = cli.main([*args, "--fail-on", "breaking"])
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    return code, {c["location"]: c for c in changes}
+
+
+def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
+    """A new component taking the name of an inline class renumbers that class: the
+    spec diff sees only a schema added; the SDK diff sees `ThingSize` renamed."""
+    label = {"type": "object", "properties": {"label": {"type": "string"}}}
+    old_spec, old = generate(tmp_path / "a", spec({}, INT))
+    new_spec, new = generate(tmp_path / "b", spec({"ThingSize": label}, INT))
+    assert cli.main(["diff", old_spec, new_spec, "--fail-on", "breaking"]) == 0
+    spec_diff = capsys.readouterr().out
+    assert "1 change: 0 breaking" in spec_diff and "New: `ThingSize`." in spec_diff
+    code, changes = sdk_changes(old, new, capsys)
+    assert code == 1
+    renamed = changes["models.ThingSize"]
+    assert (renamed["id"], renamed["severity"]) == ("sdk-class-renamed", "breaking")
+    assert "renamed to `models.ThingSize2`" in renamed["message"]
+    assert "models.ThingSize.width" not in changes  # explained by the rename
+    assert changes["models.ThingSize.label"]["id"] == "sdk-name-added"
+
+
+def test_parameters_judged_by_the_direction_of_the_data(tmp_path: Path, capsys) -> None:
+    old_spec, old = generate(tmp_path / "a", spec({}, INT))
+    _, wider = generate(tmp_path / "b", spec({}, {"type": "number"}))
+    code, changes = sdk_changes(old, wider, capsys)
+    create = "resources.things.Things.list(limit=...)"
+    assert code == 0
+    assert changes[create]["id"] == "sdk-parameter-type-widened"
+    assert changes[create]["severity"] == "info"
+    _, required = generate(tmp_path / "c", spec({}, INT, required=True))
+    code, changes = sdk_changes(old, required, capsys)
+    assert code == 1
+    assert changes[create]["id"] == "sdk-parameter-became-required"
+    _, strings = generate(tmp_path / "d", spec({}, {"type": "string"}))
+    code, changes = sdk_changes(old, strings, capsys)
+    assert (code, changes[create]["id"]) == (1, "sdk-parameter-type-changed")
+
+
+def test_not_a_package_folder_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    assert cli.main(["diff", "--sdk", str(tmp_path), str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "not a Python package folder" in error
