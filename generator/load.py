@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from .ir import Api
-from .specs import spec_source
 
 
 def load_api(argument: str) -> Api:
@@ -19,5 +18,10 @@ def load_api(argument: str) -> Api:
             print(f"sdkgen: warning: {warning}", file=sys.stderr)
         return result.api
     from .parse.openapi import parse_openapi
+
+    path = Path(argument)
+    if path.suffix.lower() in (".json", ".yaml", ".yml") and path.is_file():
+        return parse_openapi(path)  # a file needs no pins (nor tomllib) to be found
+    from .specs import spec_source
 
     return parse_openapi(spec_source(argument).path)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "changelog",
-        help="Markdown changelog across every pinned api-version, newest first",
         description="Diff each pinned api-version against the one before it and write "
         "one Markdown changelog, newest first (generated/CHANGELOG.md in `make generate`).",
     )

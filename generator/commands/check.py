@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "check",
-        help="fail when generated code drifts from a generated tree or a lock file",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
         "generated folder or a lock file written by `sdkgen generate --lock`. Against a "
         "lock, the locked files present beside it are verified too (a hand edit is "

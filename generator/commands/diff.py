@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
 FORMATS = ("markdown", "json", "text", "github", "html")
 SEVERITIES = ("breaking", "warning", "info")
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "diff",
-        help="semantic changes between two api-versions, with breaking-change severity",
         description="Compare two API descriptions (each a pinned api-version, an OpenAPI "
         "JSON/YAML file or a Markdown reference) and report every change with an id, a "
         "severity (breaking, warning, info) and where it is.",

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "docs",
-        help="render the Markdown API reference of a spec",
         description="Render an API description (a pinned api-version, an OpenAPI "
         "JSON/YAML file or a Markdown reference) as a Markdown API reference in the "
         "published Azure OpenAI layout.",

@@ -7,13 +7,11 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "generate",
-        help="generate a typed Python client package per spec",
         description="Generate one Python package per spec (a pinned api-version or an "
         "OpenAPI JSON/YAML file). With no SPEC, every pinned api-version.",
     )

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "reconcile",
-        help="list where a Markdown reference and an OpenAPI spec disagree",
         description="Compare a Markdown API reference (a file, or a pinned api-version "
         "that pins one) with an OpenAPI spec (a pinned api-version or a JSON/YAML file) "
         "and list every discrepancy. Exit status: 0 when they agree, 1 when there are "
