@@ -42,12 +42,15 @@ _FLOW_SUSPECTS = (
 )
 # A quoted key spelled like a plain int, bool or null key: if the same mapping has the
 # plain one too, PyYAML keeps both and the loader merges them in another order.
-_QUOTED_PLAIN_KEY = re.compile(
-    rb"""["'](0|-?[1-9][0-9]*|true|false|null)["'] *:(?:[ \r\n]|$)"""
+_QUOTED_PLAIN_KEYS = tuple(
+    re.compile(
+        quote + rb"(0|-?[1-9][0-9]*|true|false|null)" + quote + rb" *:(?:[ \r\n]|$)"
+    )
+    for quote in (b"'", b'"')
 )
 # A block scalar's explicit indentation (`|2`): rapidyaml drops its blank lines' spaces.
-_BLOCK_INDENTATION = re.compile(rb"[|>][-+]?[1-9]")
-_OPENER = re.compile(rb"[\[{]")
+_BLOCK_INDENTATIONS = (re.compile(rb"\|[-+]?[1-9]"), re.compile(rb">[-+]?[1-9]"))
+_OPENERS = (re.compile(rb"\["), re.compile(rb"\{"))
 _IN_FLOW = re.compile(rb"[\[\]{}\"'\n]")
 _QUOTED = {
     0x22: re.compile(rb'"(?:[^"\\\n]|\\.)*"'),
@@ -88,8 +91,9 @@ def text_verdict(data: bytes) -> TextVerdict:
         return TextVerdict(True)
     if _block_node_start(data, b"]") or _block_node_start(data, b"}"):
         return TextVerdict(True)
-    if any(_starts_node(data, m.start()) for m in _BLOCK_INDENTATION.finditer(data)):
-        return TextVerdict(True)
+    for indentation in _BLOCK_INDENTATIONS:
+        if any(_starts_node(data, m.start()) for m in indentation.finditer(data)):
+            return TextVerdict(True)
     spans, left_open = _flow_spans(data)
     starts = [start for start, _ in spans]
     for pattern in _FLOW_SUSPECTS:
@@ -102,28 +106,29 @@ def text_verdict(data: bytes) -> TextVerdict:
 
 
 def _key_twice(data: bytes) -> bool:
-    for spelling in {match.group(1) for match in _QUOTED_PLAIN_KEY.finditer(data)}:
-        plain = rb"(?:^|[ \[{,])" + re.escape(spelling) + rb" *:(?:[ \r\n]|$)"
-        if re.search(plain, data, re.MULTILINE):
-            return True
+    spellings = {m.group(1) for key in _QUOTED_PLAIN_KEYS for m in key.finditer(data)}
+    for spelling in spellings:
+        plain = re.compile(re.escape(spelling) + rb" *:(?:[ \r\n]|$)", re.MULTILINE)
+        for match in plain.finditer(data):
+            if match.start() == 0 or data[match.start() - 1] in b" \n[{,":
+                return True
     return False
 
 
 def _flow_spans(data: bytes) -> tuple[list[tuple[int, int]], bool]:
     """Where each outermost flow collection on one line opens and closes (quoted
     scalars inside skipped), and whether one was left open at the end of its line."""
-    spans = []
+    openers = sorted(m.start() for opener in _OPENERS for m in opener.finditer(data))
+    spans: list[tuple[int, int]] = []
     left_open = False
-    opener = _OPENER.search(data)
-    while opener is not None:
-        start = opener.start()
-        end = _flow_end(data, start) if _starts_node(data, start) else start
+    for start in openers:
+        if (spans and start <= spans[-1][1]) or not _starts_node(data, start):
+            continue
+        end = _flow_end(data, start)
         if end is None:
             left_open = True
-            end = start
-        elif end > start:
+        else:
             spans.append((start, end))
-        opener = _OPENER.search(data, end + 1)
     return spans, left_open
 
 
