@@ -1,4 +1,6 @@
-"""One entry point from a command-line spec argument to the IR."""
+"""One entry point from a command-line spec argument to the IR, and each spec file
+parsed once per process (the IR is immutable, so a diff, a changelog and a generation
+in one process share it)."""
 
 from __future__ import annotations
 
@@ -17,11 +19,24 @@ def load_api(argument: str) -> Api:
         for warning in result.warnings:
             print(f"sdkgen: warning: {warning}", file=sys.stderr)
         return result.api
-    from .parse.openapi import parse_openapi
-
     path = Path(argument)
     if path.suffix.lower() in (".json", ".yaml", ".yml") and path.is_file():
-        return parse_openapi(path)  # a file needs no pins (nor tomllib) to be found
+        return parse_spec(path)  # a file needs no pins (nor tomllib) to be found
     from .specs import spec_source
 
-    return parse_openapi(spec_source(argument).path)
+    return parse_spec(spec_source(argument).path)
+
+
+_PARSED: dict[tuple[Path, int, int], Api] = {}
+
+
+def parse_spec(path: Path) -> Api:
+    """The IR of an OpenAPI file, parsed once per process while the file is unchanged
+    (same path, modification time and size)."""
+    stat = path.stat()
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        from .parse.openapi import parse_openapi
+
+        _PARSED[key] = parse_openapi(path)
+    return _PARSED[key]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..conventions import AZURE_OPENAI, Conventions
-from ..parse.openapi import parse_openapi
+from ..load import parse_spec
 from ..specs import load_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
@@ -60,7 +60,7 @@ def render_all(
     for argument in arguments:
         started = time.perf_counter()
         source = spec_source(argument)
-        api = parse_openapi(source.path)
+        api = parse_spec(source.path)
         api_version = source.api_version or api.version
         # a pinned file was verified against its pin on the way in: no second read
         digests[api_version] = (

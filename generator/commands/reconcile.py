@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..parse.markdown import parse_markdown
-    from ..parse.openapi import parse_openapi
+    from ..load import parse_spec
     from ..reconcile import reconcile
     from ..reconcile.report import report_json, report_text
     from ..specs import spec_source
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     markdown = parse_markdown(markdown_path(args.markdown))
     for warning in markdown.warnings:
         print(f"sdkgen: warning: {warning}", file=sys.stderr)
-    report = reconcile(markdown, parse_openapi(spec_source(args.spec).path))
+    report = reconcile(markdown, parse_spec(spec_source(args.spec).path))
     sys.stdout.write(
         report_json(report) if args.format == "json" else report_text(report)
     )
