@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
+import types
 from typing import Any, Final
 
 from .yaml_text import text_verdict
@@ -81,7 +83,7 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
     if verdict.risky:
         return DECLINED
     try:
-        import ryml  # type: ignore[import-untyped]
+        ryml = _import_ryml()
     except ImportError:  # no rapidyaml wheel for this platform
         return DECLINED
     probe = data
@@ -107,6 +109,25 @@ def fast_load(data: bytes, max_nodes: int) -> Any:
         )
     except (ValueError, RecursionError, _Declined):
         return DECLINED
+
+
+def _import_ryml() -> Any:
+    """rapidyaml, without the `deprecation` package (and `packaging`) it imports only
+    to mark its own deprecated helpers, which cost a short command more than rapidyaml
+    itself: a stand-in decorator for the time of the import."""
+    if "ryml" in sys.modules or "deprecation" in sys.modules:
+        import ryml  # type: ignore[import-untyped]
+
+        return ryml
+    stand_in = types.ModuleType("deprecation")
+    stand_in.deprecated = lambda **_: (lambda function: function)  # type: ignore[attr-defined]
+    sys.modules["deprecation"] = stand_in
+    try:
+        import ryml
+
+        return ryml
+    finally:
+        del sys.modules["deprecation"]
 
 
 def _has_long_line(data: bytes) -> bool:
