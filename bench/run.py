@@ -213,6 +213,14 @@ def bench_commands(rounds: int, results: dict, lines: list[str]) -> None:
     results["commands"] = {name: s.summary() for name, s in samples.items()}
 
 
+def bench_imports(rounds: int, results: dict, lines: list[str]) -> None:
+    imports = import_report(ROOT, rounds)
+    results["imports"] = imports
+    lines.append("imports per subcommand (python -X importtime, least over rounds)")
+    for name, row in imports.items():
+        lines.append(f"  {name:36s} {row['ms']:6.1f} ms  {row['modules']:4d} modules")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
@@ -220,7 +228,6 @@ def main() -> None:
     args = parser.parse_args()
     sections = set(args.only.split(","))
     results: dict = {"rounds": args.rounds, "generate": {}, "diff": {}}
-    lines: list[str] = []
     if "generate" in sections:
         bench_generate(args.rounds, results, lines)
     if "diff" in sections:

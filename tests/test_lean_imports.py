@@ -66,6 +66,7 @@ def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing() -> None:
     # rapidyaml took both files: PyYAML is not even imported
     assert not modules & HEAVY
     assert not modules & {"tomllib", "hashlib", "generator.specs", "generator.docs"}
+    assert not modules & {"deprecation", "packaging"}  # rapidyaml's, not needed
     assert not packages(modules, "generator.parse.markdown")
 
 
