@@ -8,6 +8,8 @@ list operation pages. Those choices live here, in one value the planners read; a
 project's sdkgen.toml overrides them (its `[conventions]` table, same names with dashes).
 The defaults are the Azure OpenAI data-plane conventions, which are harmless elsewhere:
 a spec without an `api-version` parameter or a `deployments` segment never meets them.
+The environment variables a client reads are Azure OpenAI's too (those openai's
+AzureOpenAI reads), so a project for another service names its own, or none.
 """
 
 from __future__ import annotations
@@ -38,6 +40,18 @@ class Conventions:
     page_first_id_field: str = "first_id"
     # The boolean body field that switches a response to server-sent events.
     stream_flag: str = "stream"
+    # The scope segment (one of scope_segments) whose parameter the client may hold
+    # for every call, and the client keyword that holds it: `Client(azure_deployment=
+    # "gpt-4o")` lets `deployment_id` be left out; a per-call argument still wins.
+    deployment_segment: str = "deployments"
+    deployment_option: str = "azure_deployment"
+    # Environment variables the client reads what it is not given from ("" reads
+    # none): the endpoint, the api key, the api-version (the pinned one otherwise),
+    # and the log level (debug|info) that switches the client's logging on.
+    endpoint_env: str = "AZURE_OPENAI_ENDPOINT"
+    api_key_env: str = "AZURE_OPENAI_API_KEY"
+    api_version_env: str = "OPENAI_API_VERSION"
+    log_env: str = "OPENAI_LOG"
 
     def sets_parameter(self, location: str, name: str) -> bool:
         """Whether the client itself sets this parameter (never a method argument)."""

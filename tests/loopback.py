@@ -18,6 +18,7 @@ class Recorded:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
+    peer_port: int = 0  # the client's side of the connection: equal on a reused one
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -29,6 +30,8 @@ class Reply:
     body: bytes | str | dict | list | None = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    # Set: the headers go out at once, the body only once the event is set.
+    hold_body: threading.Event | None = None
 
     def encoded(self) -> tuple[bytes, str]:
         if isinstance(self.body, (dict, list)):
@@ -64,6 +67,7 @@ class Loopback:
                         parse_qs(split.query, keep_blank_values=True),
                         {k.lower(): v for k, v in self.headers.items()},
                         body,
+                        self.client_address[1],
                     )
                 )
                 if owner.replies:
@@ -80,6 +84,9 @@ class Loopback:
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
                 try:
+                    if reply.hold_body is not None:
+                        self.wfile.flush()
+                        reply.hold_body.wait(timeout=10)
                     self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client hung up first (a timeout test)
@@ -101,8 +108,9 @@ class Loopback:
         body: Any = None,
         headers: dict[str, str] | None = None,
         delay: float = 0.0,
+        hold_body: threading.Event | None = None,
     ) -> None:
-        self.replies.append(Reply(status, body, headers or {}, delay))
+        self.replies.append(Reply(status, body, headers or {}, delay, hold_body))
 
     def last(self) -> Recorded:
         return self.requests[-1]

@@ -31,6 +31,33 @@ class ConnectionPlan:
     api_version_parameter: str | None  # the query parameter, when operations take it
     api_key: ApiKeyAuth
     request_id_headers: tuple[str, ...]
+    # ("POST", "/path") of the operations a credential is needed for: those whose
+    # security requirements (their own, else the API's) offer no anonymous `{}`.
+    secured_operations: tuple[tuple[str, str], ...] = ()
+    # The client keyword holding a deployment for every call (`azure_deployment`),
+    # when some operation's path is scoped by the conventions' deployment segment.
+    deployment_option: str | None = None
+    deployment_segment: str = ""
+    operation_count: int = 0
+    # Environment variables the client reads for options it is not given ("": none).
+    endpoint_env: str = ""
+    api_key_env: str = ""
+    api_version_env: str = ""  # only where operations take the api-version
+    log_env: str = ""
+
+    @property
+    def every_operation_secured(self) -> bool:
+        """Then a client without a credential is refused when it is built; otherwise
+        only the secured calls refuse."""
+        secured = len(self.secured_operations)
+        return secured > 0 and secured == self.operation_count
+
+    def is_deployment(self, path: str, parameter: str) -> bool:
+        """Whether `parameter` is the deployment scoping `path` (/deployments/{id}/...),
+        which a call may leave to the client's deployment option."""
+        if self.deployment_option is None:
+            return False
+        return path.startswith(f"/{self.deployment_segment}/{{{parameter}}}")
 
     def sets_parameter(
         self, conventions: Conventions, location: str, name: str
@@ -66,7 +93,37 @@ def plan_connection(api: Api, conventions: Conventions) -> ConnectionPlan:
         api_version_parameter=wanted if sends_api_version else None,
         api_key=_api_key_auth(api, conventions),
         request_id_headers=conventions.request_id_headers,
+        secured_operations=_secured_operations(api),
+        deployment_option=_deployment_option(api, conventions),
+        deployment_segment=conventions.deployment_segment,
+        operation_count=len(api.operations),
+        endpoint_env=conventions.endpoint_env,
+        api_key_env=conventions.api_key_env,
+        api_version_env=conventions.api_version_env if sends_api_version else "",
+        log_env=conventions.log_env,
     )
+
+
+def _secured_operations(api: Api) -> tuple[tuple[str, str], ...]:
+    """Operations whose effective security requirements all name a scheme. An empty
+    requirement (`{}`) or `security: []` makes an operation open, and so does a spec
+    that applies no requirement at all: no credential is demanded where none is."""
+    secured = []
+    for op in api.operations:
+        requirements = api.security if op.security is None else op.security
+        if requirements and all(requirements):
+            secured.append((op.method.upper(), op.path))
+    return tuple(secured)
+
+
+def _deployment_option(api: Api, conventions: Conventions) -> str | None:
+    segment = conventions.deployment_segment
+    if not segment or segment not in conventions.scope_segments:
+        return None
+    prefix = f"/{segment}/{{"
+    if any(op.path.startswith(prefix) for op in api.operations):
+        return conventions.deployment_option or None
+    return None
 
 
 def _api_key_auth(api: Api, conventions: Conventions) -> ApiKeyAuth:

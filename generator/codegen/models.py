@@ -55,6 +55,14 @@ _MODULE_NAMES = {
     "cached_property",
     "to_raw_response",
     "to_async_raw_response",
+    "to_streamed_response",
+    "to_async_streamed_response",
+    "StreamedResponse",
+    "AsyncStreamedResponse",
+    "ConfigurationError",
+    "Awaitable",
+    "Self",
+    "TracebackType",
 }
 
 

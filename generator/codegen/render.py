@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from ..conventions import Conventions
 from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
+from .connection import ConnectionPlan
 from .layout import (
     annotation_lines,
     bracketed,
@@ -35,8 +37,14 @@ from .resources import Argument, ClientPlan, Method, Resource
 STATIC_FILES = (
     "_constants.py",
     "_types.py",
+    "_api_client.py",
     "_base_client.py",
+    "_config.py",
     "_errors.py",
+    "_logs.py",
+    "_pagination.py",
+    "_response.py",
+    "_retries.py",
     "_streaming.py",
     "py.typed",
     "resources/__init__.py",
@@ -59,6 +67,7 @@ def environment() -> jinja2.Environment:
     env.filters["class_header"] = class_header
     env.filters["return_annotation"] = return_annotation
     env.globals["statement"] = statement
+    env.globals["fits"] = fits
     return env
 
 
@@ -94,7 +103,17 @@ def render_package(
     client = ClientPlan(api, models, conventions)
     env = environment()
     files: dict[str, str] = {}
-    context = {"api": api, "conventions": conventions, "connection": client.connection}
+    context = {
+        "api": api,
+        "api_version": api_version,
+        "conventions": conventions,
+        "connection": client.connection,
+        "deployment_arguments": client.deployment_arguments,
+        "secured_operation_lines": [
+            bracketed("(", [py_str(method), py_str(path)], ")", 8, ",")
+            for method, path in client.connection.secured_operations
+        ],
+    }
     for name in STATIC_FILES:
         files[name] = (
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
@@ -352,18 +371,29 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
 
 # Names resource and client modules import when their code uses them.
 _IMPORTABLE = {
-    "typing": ["Any", "Callable", "Dict", "List", "Literal", "Mapping", "overload"],
-    "functools": ["cached_property"],
-    "_base_client": ["DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"],
-    "_streaming": [
-        "AsyncPage",
-        "AsyncStream",
-        "ServerSentEvent",
-        "Stream",
-        "SyncPage",
-        "to_async_raw_response",
-        "to_raw_response",
+    "typing": [
+        "Any",
+        "Awaitable",
+        "Callable",
+        "Dict",
+        "List",
+        "Literal",
+        "Mapping",
+        "Self",
+        "overload",
     ],
+    "functools": ["cached_property"],
+    "types": ["TracebackType"],
+    "_api_client": ["AsyncAPIClient", "SyncAPIClient"],
+    "_pagination": ["AsyncPage", "SyncPage"],
+    "_response": [
+        "to_async_raw_response",
+        "to_async_streamed_response",
+        "to_raw_response",
+        "to_streamed_response",
+    ],
+    "_retries": ["DEFAULT_MAX_RETRIES"],
+    "_streaming": ["AsyncStream", "ServerSentEvent", "Stream"],
     "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
 }
 
@@ -377,7 +407,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
     used = set(_NAME_OR_STRING.findall(body))
     blocks = []
     stdlib = ["import warnings"] if "warnings" in used else []
-    for module in ("functools", "typing"):
+    for module in ("functools", "types", "typing"):
         names = [n for n in _IMPORTABLE[module] if n in used]
         if names:
             stdlib.append(_import_line(module, names))
@@ -385,7 +415,7 @@ def _imports(body: str, model_names: set[str], parent: str) -> str:
     if "httpx" in used:
         blocks.append("import httpx")
     local = []
-    for module in ("_base_client", "_streaming", "_types"):
+    for module in sorted(m for m in _IMPORTABLE if m.startswith("_")):
         names = [n for n in _IMPORTABLE[module] if n in used]
         if names:
             local.append(_import_line(f"{parent}{module}", names))
@@ -411,6 +441,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
         doc[0],
         "",
         f"api-version {api_version}; endpoint template {url or '(none)'}.",
+        *_environment_doc(connection),
     ] + ([""] + doc[1:] if len(doc) > 1 else [])
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
@@ -425,7 +456,9 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
                     "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
                 ),
                 "token_provider": (
-                    "Callable[[], Any]" if flavor == "async" else "Callable[[], str]"
+                    "Callable[[], str | Awaitable[str]]"
+                    if flavor == "async"
+                    else "Callable[[], str]"
                 ),
                 "resources": [
                     View(
@@ -452,6 +485,23 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
             ],
         }
     )
+
+
+def _environment_doc(connection: ConnectionPlan) -> list[str]:
+    """Which environment variables the client reads for options it is not given."""
+    names = [
+        f"{option} from {variable}"
+        for option, variable in (
+            ("endpoint", connection.endpoint_env),
+            ("api_key", connection.api_key_env),
+            ("api_version", connection.api_version_env),
+        )
+        if variable
+    ]
+    if not names:
+        return []
+    text = f"Options not given are read from the environment: {', '.join(names)}."
+    return textwrap.wrap(text, 84)
 
 
 def package_name(api: Api, api_version: str, service: str | None) -> str:

@@ -18,7 +18,9 @@ COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_r
 # Names a method body uses besides its arguments.
 BODY_NAMES = ("self", "warnings")
 # Members every client or resource class has, which no resource or method may replace.
-CLASS_MEMBERS = ("close", "with_raw_response")
+CLASS_MEMBERS = ("close", "with_options", "with_raw_response", "with_streaming_response")
+# The twins a resource class X comes with, and its async spellings.
+TWIN_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
 
 JSON_TYPES = ("application/json", "text/json")
 
@@ -118,6 +120,8 @@ class ClientPlan:
         self.root = Resource((), "Client")
         self.class_names: set[str] = set(models.taken)
         self.methods: list[tuple[tuple[str, ...], Method]] = []
+        # wire name -> keyword of the path parameters the client's deployment fills
+        self.deployment_arguments: dict[str, str] = {}
         placed = self.place_operations()
         for path, name, op in placed:
             resource = self.resource(path)
@@ -160,16 +164,15 @@ class ClientPlan:
         return node
 
     def class_name(self, base: str) -> str:
-        """A resource class name free in all four spellings a module defines: X,
-        AsyncX, XWithRawResponse and AsyncXWithRawResponse."""
+        """A resource class name free in all six spellings a module defines: X,
+        XWithRawResponse, XWithStreamingResponse and their Async twins."""
         n = 1
         while True:
             name = base if n == 1 else f"{base}{n}"
             spellings = {
-                name,
-                f"Async{name}",
-                f"{name}WithRawResponse",
-                f"Async{name}WithRawResponse",
+                f"{prefix}{name}{suffix}"
+                for prefix in ("", "Async")
+                for suffix in TWIN_SUFFIXES
             }
             if not any(
                 s in self.class_names or s.lower() in self.class_names
@@ -202,13 +205,19 @@ class ClientPlan:
             ):
                 continue
             annotation = self.models.type_of(param.schema) if param.schema else "str"
+            keyword = _keyword(param.name, taken)
+            scoped = param.location == "path" and self.connection.is_deployment(
+                op.path, param.name
+            )
+            if scoped:
+                self.deployment_arguments[param.name] = keyword
             args.append(
                 Argument(
-                    name=_keyword(param.name, taken),
+                    name=keyword,
                     wire=param.name,
                     location=param.location,
                     annotation=annotation,
-                    required=param.required,
+                    required=param.required and not scoped,
                     doc=clean_lines(param.description)
                     or _schema_doc(self.api, param.schema),
                 )
