@@ -36,4 +36,8 @@ def check_same(text: str) -> bool:
 
 
 def check_file(path: Path) -> bool:
-    return check_same(path.read_bytes().decode("utf-8-sig"))
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:  # refused as no UTF-8 before either loader reads it
+        return False
+    return check_same(text)
