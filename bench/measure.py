@@ -4,8 +4,10 @@ several commands alternating, summarised by medians."""
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path

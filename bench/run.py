@@ -228,21 +228,16 @@ def main() -> None:
     args = parser.parse_args()
     sections = set(args.only.split(","))
     results: dict = {"rounds": args.rounds, "generate": {}, "diff": {}}
-    if "generate" in sections:
-        bench_generate(args.rounds, results, lines)
-    if "diff" in sections:
-        bench_diff(args.rounds, results, lines)
-    if "commands" in sections:
-        bench_commands(args.rounds, results, lines)
-    if "imports" in sections:
-        imports = import_report(ROOT, args.rounds)
-        results["imports"] = imports
-        lines += ["imports per subcommand (python -X importtime, min over rounds)"]
-        lines += [
-            f"  {name:36s} {row['ms']:6.1f} ms  {row['modules']:4d} modules"
-            for name, row in imports.items()
-        ]
-    print("\n".join(lines))
+    for section, bench in (
+        ("generate", bench_generate),
+        ("diff", bench_diff),
+        ("commands", bench_commands),
+        ("imports", bench_imports),
+    ):
+        if section in sections:
+            lines: list[str] = []
+            bench(args.rounds, results, lines)
+            print("\n".join(lines), flush=True)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "bench.json").write_text(
