@@ -31,15 +31,17 @@ class HelpFormatter(argparse.HelpFormatter):
     """argparse's, sized from the terminal without importing shutil (and with it bz2,
     lzma and fnmatch) on every run: argparse builds a formatter per argument added."""
 
-    def __init__(self, prog: str, *args: int) -> None:
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24
+    ) -> None:
         try:
             width = int(os.environ["COLUMNS"])
         except (KeyError, ValueError):
             try:
-                width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
             except (AttributeError, ValueError, OSError):
                 width = 80
-        super().__init__(prog, *args[:2], width=width - 2)
+        super().__init__(prog, indent_increment, max_help_position, width - 2)
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
@@ -63,14 +65,18 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 class _HelpLine:
     """Subparsers whose add_parser gives the command its help line from COMMANDS."""
 
-    def __init__(self, subparsers: argparse._SubParsersAction, help_line: str) -> None:  # type: ignore[type-arg]
+    def __init__(
+        self,
+        subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+        help_line: str,
+    ) -> None:
         self.subparsers = subparsers
         self.help_line = help_line
 
     def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
         kwargs.setdefault("help", self.help_line)
         kwargs.setdefault("formatter_class", HelpFormatter)
-        return self.subparsers.add_parser(name, **kwargs)  # type: ignore[no-any-return]
+        return self.subparsers.add_parser(name, **kwargs)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
