@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-OUT ?= generated
 
 .PHONY: install generate test bench clean
 
@@ -15,10 +14,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
-# Every pinned api-version: SDK package, report, Markdown reference and changelog.
+# Every api-version pinned in specs/ (sdkgen.toml says where pins, mirror and output
+# are): SDK packages, report, Markdown references and changelog, into generated/.
 generate: install
-	$(BIN)/sdkgen generate --out $(OUT) --report $(OUT)/report.json --lock $(OUT)/sdkgen.lock --docs
-	$(BIN)/sdkgen changelog --output $(OUT)/CHANGELOG.md
+	$(BIN)/sdkgen generate --report generated/report.json --lock generated/sdkgen.lock --docs
+	$(BIN)/sdkgen changelog --output generated/CHANGELOG.md
 
 # The drift check first: the committed lock must match what the generator produces now.
 test: install

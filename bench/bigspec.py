@@ -12,7 +12,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.config import load_project  # noqa: E402
 from generator.specs import load_pins, resolve  # noqa: E402
+
+PROJECT = load_project(ROOT / "sdkgen.toml")
 
 SOURCES = ("2024-10-21", "2024-12-01-preview", "2025-01-01-preview")
 COPIES = 4
@@ -41,7 +44,7 @@ def _renamed(node: Any, prefix: str) -> Any:
 
 
 def combined() -> dict[str, Any]:
-    pins = load_pins()
+    pins = load_pins(PROJECT.pins)
     spec: dict[str, Any] = {
         "openapi": "3.0.0",
         "info": {"title": "Combined Azure OpenAI", "version": "1.0.0"},
@@ -52,7 +55,9 @@ def combined() -> dict[str, Any]:
         for index, version in enumerate(SOURCES):
             prefix = f"V{copy}{index}"
             source = json.loads(
-                resolve(pins[version].openapi).read_text(encoding="utf-8")
+                resolve(pins[version].openapi, PROJECT.mirror).read_text(
+                    encoding="utf-8"
+                )
             )
             source = _renamed(source, prefix)
             spec.setdefault("servers", source.get("servers", []))

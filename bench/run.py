@@ -31,7 +31,10 @@ sys.path.insert(0, str(ROOT))
 from bench import bigspec  # noqa: E402
 from bench.imports import import_report  # noqa: E402
 from bench.measure import alternate, report  # noqa: E402
+from generator.config import load_project  # noqa: E402
 from generator.specs import load_pins, resolve  # noqa: E402
+
+PROJECT = load_project(ROOT / "sdkgen.toml")
 
 PEERS_VENV = ROOT / "bench" / ".venv-peers"
 PEER_PACKAGES = [
@@ -112,7 +115,7 @@ def bench_generate(rounds: int, results: dict, lines: list[str]) -> None:
     bin_dir = peers_bin()
     specs = {
         "Azure 2025-01-01-preview (JSON, 0.4 MB)": resolve(
-            load_pins()[SEED[1]].openapi
+            load_pins(PROJECT.pins)[SEED[1]].openapi, PROJECT.mirror
         ),
         "combined pinned specs (YAML, 3.1 MB)": bigspec.write(),
     }
@@ -127,8 +130,8 @@ def bench_generate(rounds: int, results: dict, lines: list[str]) -> None:
 
 
 def bench_diff(rounds: int, results: dict, lines: list[str]) -> None:
-    pins = load_pins()
-    old, new = (str(resolve(pins[version].openapi)) for version in SEED)
+    pins = load_pins(PROJECT.pins)
+    old, new = (str(resolve(pins[version].openapi, PROJECT.mirror)) for version in SEED)
     # oasdiff runs from a folder holding no oasdiff config; both get the same files
     empty = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
     seed = alternate(

@@ -13,15 +13,18 @@ import os
 import sys
 
 from . import __version__
-from .errors import SpecError
+from .errors import SdkgenError
 
 # Each module defines register(subparsers), which adds its parser without a help line
 # (the line is here), and run(args) -> exit code.
 COMMANDS = {
+    "init": "start a project: a commented sdkgen.toml and an empty pins folder",
+    "pin": "pin a spec (a file or an http(s) URL) under its api-version",
+    "pins": "list the pinned api-versions",
     "generate": "generate a typed Python client package per spec",
+    "check": "fail when generated code drifts from a generated tree or a lock file",
     "diff": "semantic changes between two api-versions, with breaking-change severity",
     "changelog": "Markdown changelog across every pinned api-version, newest first",
-    "check": "fail when generated code drifts from a generated tree or a lock file",
     "docs": "render the Markdown API reference of a spec",
     "reconcile": "list where a Markdown reference and an OpenAPI spec disagree",
 }
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(arguments).parse_args(arguments)
     try:
         return int(args.run(args))
-    except SpecError as exc:
+    except SdkgenError as exc:
         print(f"sdkgen: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

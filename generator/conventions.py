@@ -14,44 +14,76 @@ AzureOpenAI reads), so a project for another service names its own, or none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _doc(default: Any, doc: str) -> Any:
+    """A field with its one-line description (the starter sdkgen.toml prints it)."""
+    return field(default=default, metadata={"doc": doc})
 
 
 @dataclass(frozen=True)
 class Conventions:
-    # (location, wire name) of parameters the client sets itself, never method
-    # arguments. api-version is filled from the client's `api_version`.
-    client_parameters: tuple[tuple[str, str], ...] = (("query", "api-version"),)
-    # The query parameter carrying the api-version (one of client_parameters), or "".
-    api_version_parameter: str = "api-version"
-    # Path segments followed by a {parameter} that scope a call rather than name a
-    # resource: /deployments/{deployment-id}/chat/completions is chat.completions.
-    scope_segments: tuple[str, ...] = ("deployments",)
-    # The api-key header when the spec names no apiKey security scheme.
-    api_key_header: str = "api-key"
-    # Response headers that carry the server's request id, first present wins.
-    request_id_headers: tuple[str, ...] = ("apim-request-id", "x-request-id")
+    client_parameters: tuple[tuple[str, str], ...] = _doc(
+        (("query", "api-version"),),
+        "[location, name] of parameters the client sets itself, never method "
+        "arguments; api-version is filled from the client's api_version",
+    )
+    api_version_parameter: str = _doc(
+        "api-version",
+        'the query parameter carrying the api-version (one of client-parameters), or ""',
+    )
+    scope_segments: tuple[str, ...] = _doc(
+        ("deployments",),
+        "path segments before a {parameter} that scope a call rather than name a "
+        "resource: /deployments/{deployment-id}/chat/completions is chat.completions",
+    )
+    api_key_header: str = _doc(
+        "api-key", "the api-key header when the spec names no apiKey security scheme"
+    )
+    request_id_headers: tuple[str, ...] = _doc(
+        ("apim-request-id", "x-request-id"),
+        "response headers carrying the server's request id, the first present wins",
+    )
     # Cursor pagination: a list operation with this query parameter whose response
     # has these fields returns a page that walks every following page.
-    page_cursor_parameter: str = "after"
-    page_items_field: str = "data"
-    page_has_more_field: str = "has_more"
-    page_last_id_field: str = "last_id"
-    page_first_id_field: str = "first_id"
-    # The boolean body field that switches a response to server-sent events.
-    stream_flag: str = "stream"
-    # The scope segment (one of scope_segments) whose parameter the client may hold
-    # for every call, and the client keyword that holds it: `Client(azure_deployment=
-    # "gpt-4o")` lets `deployment_id` be left out; a per-call argument still wins.
-    deployment_segment: str = "deployments"
-    deployment_option: str = "azure_deployment"
-    # Environment variables the client reads what it is not given from ("" reads
-    # none): the endpoint, the api key, the api-version (the pinned one otherwise),
-    # and the log level (debug|info) that switches the client's logging on.
-    endpoint_env: str = "AZURE_OPENAI_ENDPOINT"
-    api_key_env: str = "AZURE_OPENAI_API_KEY"
-    api_version_env: str = "OPENAI_API_VERSION"
-    log_env: str = "OPENAI_LOG"
+    page_cursor_parameter: str = _doc(
+        "after", "the query parameter of cursor pagination"
+    )
+    page_items_field: str = _doc("data", "the page's list of items")
+    page_has_more_field: str = _doc("has_more", "the page's more-to-come flag")
+    page_last_id_field: str = _doc("last_id", "the page's last item id")
+    page_first_id_field: str = _doc("first_id", "the page's first item id")
+    stream_flag: str = _doc(
+        "stream",
+        "the boolean body field that switches a response to server-sent events",
+    )
+    deployment_segment: str = _doc(
+        "deployments",
+        "the scope segment (one of scope-segments) whose parameter the client may "
+        'hold for every call: Client(azure_deployment="gpt-4o") lets deployment_id be '
+        'left out (a per-call argument still wins); "" for none',
+    )
+    deployment_option: str = _doc(
+        "azure_deployment", "the client keyword holding that scope parameter"
+    )
+    # Environment variables the client reads what it is not given from ("" reads none).
+    endpoint_env: str = _doc(
+        "AZURE_OPENAI_ENDPOINT", 'the variable holding the endpoint, or ""'
+    )
+    api_key_env: str = _doc(
+        "AZURE_OPENAI_API_KEY", 'the variable holding the api key, or ""'
+    )
+    api_version_env: str = _doc(
+        "OPENAI_API_VERSION",
+        'the variable holding the api-version (the pinned one otherwise), or ""',
+    )
+    log_env: str = _doc(
+        "OPENAI_LOG",
+        "the variable whose value (debug or info) switches the client's logging on, "
+        'or ""',
+    )
 
     def sets_parameter(self, location: str, name: str) -> bool:
         """Whether the client itself sets this parameter (never a method argument)."""

@@ -1,12 +1,18 @@
-"""The one error type sdkgen reports to users: it names the file and where in it."""
+"""The errors sdkgen reports to users: one line naming the file and where in it, exit 2.
+
+`SpecError` means the API description itself is wrong (a spec, a Markdown reference).
+`UserError` means something around it is: the project config, a pin or its mirrored
+file, a command-line argument, an output file sdkgen will not overwrite, a lock file,
+a download.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 
 
-class SpecError(Exception):
-    """Bad input. Rendered as `FILE:LINE: message` or `FILE#/json/pointer: message`."""
+class SdkgenError(Exception):
+    """Rendered as `FILE: message`, `FILE:LINE: message` or `FILE#/pointer: message`."""
 
     def __init__(
         self,
@@ -29,6 +35,14 @@ class SpecError(Exception):
         if self.pointer is not None:
             where += f"#{self.pointer}"
         return _one_line(f"{where}: {self.message}")
+
+
+class SpecError(SdkgenError):
+    """Bad input in an API description."""
+
+
+class UserError(SdkgenError):
+    """Bad input outside the API description: config, pins, arguments, files, network."""
 
 
 def _one_line(text: str) -> str:

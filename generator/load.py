@@ -1,17 +1,59 @@
-"""One entry point from a command-line spec argument to the IR, and each spec file
-parsed once per process (the IR is immutable, so a diff, a changelog and a generation
-in one process share it)."""
+"""One entry point from a command-line spec argument to the IR, each spec file parsed
+once per process (the IR is immutable: a diff, a changelog and a generation in one
+process share it), and the command-line options every command that reads a spec
+shares (which `$ref`s it may follow)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .ir import Api
+if TYPE_CHECKING:
+    from .config import Project
+    from .ir import Api
+    from .parse.refs import RefPolicy
 
 
-def load_api(argument: str) -> Api:
-    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference."""
+def add_reference_options(parser: argparse.ArgumentParser) -> None:
+    from .parse.remote import MAX_BYTES, TIMEOUT_SECONDS
+
+    group = parser.add_argument_group("references to other files")
+    group.add_argument(
+        "--allow-remote-refs",
+        action="append",
+        default=[],
+        metavar="HOST[,HOST...]",
+        help="fetch http(s) $refs from these hosts ('*': any host); each fetch has "
+        f"a {TIMEOUT_SECONDS:g} s timeout and a {MAX_BYTES // 2**20} MiB limit. "
+        "Without it remote $refs are refused",
+    )
+    group.add_argument(
+        "--allow-outside-refs",
+        action="store_true",
+        help="follow $refs to files outside the spec's folder",
+    )
+
+
+def reference_policy(args: argparse.Namespace) -> RefPolicy:
+    """The `$ref` policy the options of `add_reference_options` ask for."""
+    from .parse.refs import RefPolicy
+
+    hosts = tuple(
+        host.strip()
+        for value in args.allow_remote_refs
+        for host in value.split(",")
+        if host.strip()
+    )
+    return RefPolicy(remote_hosts=hosts, outside_folder=args.allow_outside_refs)
+
+
+def load_api(
+    argument: str, project: Project | None = None, refs: RefPolicy | None = None
+) -> Api:
+    """A pinned api-version name, an OpenAPI JSON/YAML file, or a Markdown reference;
+    pinned names are looked up in `project`, by default the current folder's."""
     if argument.lower().endswith((".md", ".markdown")) and Path(argument).is_file():
         from .parse.markdown import parse_markdown
 
@@ -21,22 +63,32 @@ def load_api(argument: str) -> Api:
         return result.api
     path = Path(argument)
     if path.suffix.lower() in (".json", ".yaml", ".yml") and path.is_file():
-        return parse_spec(path)  # a file needs no pins (nor tomllib) to be found
+        return load_openapi(path, refs)  # a file needs no project nor pins to be found
     from .specs import spec_source
 
-    return parse_spec(spec_source(argument).path)
+    if project is None:
+        from .config import load_project
+
+        project = load_project()
+    return load_openapi(spec_source(argument, project).path, refs)
 
 
-_PARSED: dict[tuple[Path, int, int], Api] = {}
+_PARSED: dict[tuple[Path, int, int, RefPolicy], Api] = {}
 
 
-def parse_spec(path: Path) -> Api:
+def load_openapi(path: Path, refs: RefPolicy | None = None) -> Api:
     """The IR of an OpenAPI file, parsed once per process while the file is unchanged
-    (same path, modification time and size)."""
-    stat = path.stat()
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-    if key not in _PARSED:
-        from .parse.openapi import parse_openapi
+    (same path, modification time and size) and read with the same `$ref` policy."""
+    from .parse.refs import RefPolicy
 
-        _PARSED[key] = parse_openapi(path)
+    from .parse.openapi import parse_openapi
+
+    refs = refs or RefPolicy()
+    try:
+        stat = path.stat()
+    except OSError:  # the parser names what is wrong with it
+        return parse_openapi(path, refs)
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, refs)
+    if key not in _PARSED:
+        _PARSED[key] = parse_openapi(path, refs)
     return _PARSED[key]

@@ -23,8 +23,10 @@ def generation(
 ) -> tuple[Path, dict[str, dict[str, Any]]]:
     """Every pinned api-version generated once for the session, on sys.path, with the
     report of each by api-version."""
+    from real_specs import PROJECT
+
     out = tmp_path_factory.mktemp("generated")
-    results = generate_all([], out)
+    results = generate_all([], out, project=PROJECT)
     sys.path.insert(0, str(out))
     return out, {r.report["api_version"]: r.report for r in results}
 
@@ -35,11 +37,11 @@ def generated_root(generation: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sdk(generated_root: Path):
+def sdk(generation: tuple[Path, dict[str, dict[str, Any]]]):
     """The generated package of a pinned api-version, imported."""
 
     def load(api_version: str) -> Any:
-        return importlib.import_module("azure_openai_" + api_version.replace("-", "_"))
+        return importlib.import_module(generation[1][api_version]["package"])
 
     return load
 

@@ -92,6 +92,8 @@ class Loopback:
                     pass  # the client hung up first (a timeout test)
 
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = handle_one
+            # QUERY (OpenAPI 3.2) and PURGE (an `additionalOperations` method)
+            do_QUERY = do_PURGE = handle_one
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

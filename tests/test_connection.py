@@ -114,6 +114,7 @@ def test_service_conventions_are_read_from_one_value(
     import sys
 
     from generator.codegen.generate import generate_all
+    from generator.config import Project
     from generator.conventions import Conventions
 
     spec = _spec({}, [])
@@ -159,7 +160,12 @@ def test_service_conventions_are_read_from_one_value(
         page_has_more_field="more",
         page_last_id_field="last",
     )
-    generate_all([str(spec_file)], tmp_path / "out", "conv_pkg", False, conventions)
+    generate_all(
+        [str(spec_file)],
+        tmp_path / "out",
+        project=Project(conventions=conventions),
+        package="conv_pkg",
+    )
     sys.path.insert(0, str(tmp_path / "out"))
     pkg = importlib.import_module("conv_pkg")
     client = pkg.Client(endpoint=server.url, api_key="k", api_version="7")

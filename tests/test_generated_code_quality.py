@@ -12,10 +12,6 @@ from real_specs import PINNED, spec_json
 from generator.parse.openapi import HTTP_METHODS
 
 
-def _package_dir(root: Path, api_version: str) -> Path:
-    return root / ("azure_openai_" + api_version.replace("-", "_"))
-
-
 def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "black", "--check", "--quiet", str(generated_root)],
@@ -26,7 +22,8 @@ def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
 
 
 @pytest.mark.parametrize("api_version", PINNED)
-def test_mypy_passes(generated_root: Path, api_version: str) -> None:
+def test_mypy_passes(generation, api_version: str) -> None:
+    generated_root, reports = generation
     result = subprocess.run(
         [
             sys.executable,
@@ -35,7 +32,7 @@ def test_mypy_passes(generated_root: Path, api_version: str) -> None:
             "--no-incremental",
             "--cache-dir",
             "/dev/null",
-            _package_dir(generated_root, api_version).name,
+            reports[api_version]["package"],
         ],
         capture_output=True,
         text=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pydantic
 import pytest
 
 from real_specs import PINNED, spec_json, spec_path
@@ -193,7 +194,79 @@ def test_invalid_json_names_the_line(tmp_path: Path) -> None:
     assert info.value.line == 4 and "invalid JSON" in info.value.message
 
 
-def test_swagger_2_is_refused_by_name(tmp_path: Path) -> None:
+def test_other_swagger_versions_are_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
-        parse_openapi(_write(tmp_path, {"swagger": "2.0", "info": {}, "paths": {}}))
-    assert "Swagger 2.0, not OpenAPI 3.0/3.1" in str(info.value)
+        parse_openapi(_write(tmp_path, {"swagger": "1.2", "info": {}, "paths": {}}))
+    assert "unsupported Swagger version 1.2" in str(info.value)
+
+
+def test_allof_of_a_ref_and_annotations_is_a_nullable_ref(
+    build, tmp_path: Path
+) -> None:
+    """`allOf: [{$ref: X}, {nullable: true}]` (issue 12 item 5): the ref to X, null
+    allowed, not an empty model of its own."""
+    schemas = {
+        "Run": {
+            "type": "object",
+            "required": ["tool_choice", "mode"],
+            "properties": {
+                "tool_choice": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/ToolChoice"},
+                        {"nullable": True, "description": "which tool"},
+                    ]
+                },
+                "mode": {
+                    "allOf": [{"$ref": "#/components/schemas/Mode"}, {"nullable": True}]
+                },
+            },
+        },
+        "ToolChoice": {
+            "oneOf": [
+                {"type": "string", "enum": ["none", "auto"]},
+                {
+                    "type": "object",
+                    "required": ["type"],
+                    "properties": {"type": {"type": "string"}},
+                },
+            ]
+        },
+        "Mode": {"type": "string", "enum": ["auto", "manual"]},
+    }
+    spec = _spec(schemas)
+    spec["paths"] = {
+        "/runs": {
+            "get": {
+                "operationId": "getRun",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Run"}
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    }
+    api = parse_openapi(_write(tmp_path, spec))
+    tool_choice = api.schemas["Run"].property("tool_choice")
+    assert (tool_choice.schema.type, tool_choice.schema.ref) == ("ref", "ToolChoice")
+    assert (
+        tool_choice.schema.nullable and tool_choice.schema.description == "which tool"
+    )
+    models = build(spec).models
+    run = models.Run.model_validate({"tool_choice": "auto", "mode": "auto"})
+    assert run.tool_choice == "auto" and run.mode == models.Mode.AUTO
+    run = models.Run.model_validate({"tool_choice": None, "mode": None})
+    assert run.tool_choice is None and run.mode is None
+    run = models.Run.model_validate({"tool_choice": {"type": "function"}, "mode": None})
+    assert run.tool_choice.type == "function"
+    with pytest.raises(pydantic.ValidationError):
+        models.Run.model_validate({"tool_choice": None})  # mode is required
+    assert not any(
+        name.startswith("RunToolChoice") or name.startswith("RunMode")
+        for name in models.__all__
+    )

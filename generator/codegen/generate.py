@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..conventions import AZURE_OPENAI, Conventions
-from ..load import parse_spec
-from ..specs import load_pins, sha256_of, spec_source
+from ..config import Project
+from ..load import load_openapi
+from ..specs import require_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
+
+if TYPE_CHECKING:
+    from ..parse.refs import RefPolicy
 
 
 @dataclass
@@ -34,41 +38,62 @@ class Rendered:
 def generate_all(
     specs: list[str],
     out_dir: Path,
+    *,
+    project: Project = Project(),
     package: str | None = None,
     docs: bool = False,
-    conventions: Conventions = AZURE_OPENAI,
+    refs: RefPolicy | None = None,
+    report: Path | None = None,
+    lock: Path | None = None,
 ) -> list[GenerationResult]:
-    """Renders every spec first and writes only when all of them rendered."""
-    rendered = render_all(specs, out_dir, package, docs, conventions)
+    """Renders every spec first and writes only when all of them rendered; then the
+    JSON report and the lock file for `sdkgen check`, when asked for."""
+    rendered = render_all(
+        specs, out_dir, project=project, package=package, docs=docs, refs=refs
+    )
     write_files(out_dir, rendered.files)
+    from ..files import write_file
+
+    if report:
+        reports = {"specs": [r.report for r in rendered.results]}
+        write_file(report, json.dumps(reports, indent=2) + "\n")
+    if lock:
+        from .lock import lock_document, lock_outputs
+
+        outputs = lock_outputs(rendered)
+        write_file(lock, lock_document(rendered.files, rendered.spec_digests, outputs))
     return rendered.results
 
 
 def render_all(
     specs: list[str],
     out_dir: Path,
+    *,
+    project: Project = Project(),
     package: str | None = None,
     docs: bool = False,
-    conventions: Conventions = AZURE_OPENAI,
+    refs: RefPolicy | None = None,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
-    its Markdown reference too, as docs/<api-version>.md."""
-    arguments = specs or list(load_pins())
+    its Markdown reference too, as docs/<api-version>.md. In a configured project the
+    packages are named <import-name>_<api-version>. `refs`: which `$ref`s beyond each
+    spec's folder are followed."""
+    arguments = specs or list(require_pins(project))
+    prefix = project.package.import_name if project.package else None
     digests: dict[str, str] = {}
     files: dict[str, str] = {}
     results = []
     for argument in arguments:
         started = time.perf_counter()
-        source = spec_source(argument)
-        api = parse_spec(source.path)
+        source = spec_source(argument, project)
+        api = load_openapi(source.path, refs)
         api_version = source.api_version or api.version
         # a pinned file was verified against its pin on the way in: no second read
         digests[api_version] = (
             source.pin.openapi.sha256 if source.pin else sha256_of(source.path)
         )
-        service = source.pin.service if source.pin else None
-        name = package or package_name(api, api_version, service)
-        generated = render_package(api, name, api_version, conventions)
+        name = package or package_name(api, api_version, prefix)
+        generated = render_package(api, name, api_version, project.conventions)
         for rel, text in generated.files.items():
             files[f"{name}/{rel}"] = text
         if docs:

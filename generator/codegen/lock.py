@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..errors import SpecError
+from ..errors import UserError
 from .writer import MANIFEST
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def against_lock(
         locked_specs: dict[str, str] = lock["specs"]
         locked_outputs: dict[str, list[str]] = lock.get("outputs") or {}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SpecError(
+        raise UserError(
             str(lock_file), f"not a readable sdkgen lock file ({exc})"
         ) from None
     drift = []
@@ -153,7 +153,7 @@ def _under(name: str, paths: list[str]) -> bool:
 def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
     """Compare with a generated folder: the files this generation owns in it."""
     if not tree.is_dir():
-        raise SpecError(str(tree), "not a folder")
+        raise UserError(str(tree), "not a folder")
     tops = {Path(name).parts[0] for name in files}
     on_disk = {}
     for top in tops:

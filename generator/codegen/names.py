@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..conventions import AZURE_OPENAI, Conventions
 from ..ir import JSON, Api, Schema
+from ..parse.pointers import escape_pointer
 from .models import EnumClass, ModelClass, ModelPlan
 from .pysource import py_value
 from .resources import ClientPlan
@@ -37,7 +38,7 @@ class PythonNames:
             if isinstance(definition, ModelClass):
                 self.model(name, definition)
         for component, name in self.models.component_names.items():
-            self.name(f"/components/schemas/{_escape(component)}", name)
+            self.name(f"/components/schemas/{escape_pointer(component)}", name)
         for pointer, name in self.models.inline_names.items():
             self.name(pointer, name)
 
@@ -65,7 +66,9 @@ class PythonNames:
                     self.name(param.pointer, keyword)
             elif argument.wire:
                 for part in parts:
-                    self.name(f"{part}/properties/{_escape(argument.wire)}", keyword)
+                    self.name(
+                        f"{part}/properties/{escape_pointer(argument.wire)}", keyword
+                    )
 
     def object_parts(self, schema: Schema) -> list[str]:
         """Pointers of the schemas whose properties a body's fields come from: the
@@ -114,7 +117,3 @@ class PythonNames:
                     if member is not None:
                         out.append(f"{name}.{member}")
         return out
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")

@@ -504,8 +504,9 @@ def _environment_doc(connection: ConnectionPlan) -> list[str]:
     return textwrap.wrap(text, 84)
 
 
-def package_name(api: Api, api_version: str, service: str | None) -> str:
-    return snake(f"{service or api.title} {api_version}")
+def package_name(api: Api, api_version: str, prefix: str | None) -> str:
+    """<prefix>_<api-version>, or after the API's title when there is no prefix."""
+    return snake(f"{prefix or api.title} {api_version}")
 
 
 def module_of(package: str, path: Path) -> str:

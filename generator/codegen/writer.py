@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from ..errors import SpecError
+from ..errors import UserError
 
 MANIFEST = ".sdkgen-manifest.json"
 
@@ -29,7 +29,7 @@ def _safe_relative(path: str) -> PurePosixPath:
         or not rel.parts
         or any(p in ("", ".") or "\\" in p or "\0" in p for p in rel.parts)
     ):
-        raise SpecError(path, "refusing to write outside the output folder")
+        raise UserError(path, "refusing to write outside the output folder")
     return rel
 
 
@@ -47,7 +47,7 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     for name, digest in files.items():
         try:
             _safe_relative(name)
-        except SpecError:
+        except UserError:
             continue
         out[name] = str(digest)
     return out
@@ -65,7 +65,7 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root))
     except OSError as exc:
-        raise SpecError(str(out_dir), f"cannot create: {exc.strerror}") from None
+        raise UserError(str(out_dir), f"cannot create: {exc.strerror}") from None
     digests: dict[str, str] = {}
     try:
         for name in files:
@@ -74,7 +74,7 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data[name])
             except OSError as exc:  # e.g. a name too long for the file system
-                raise SpecError(name, f"cannot write: {exc.strerror}") from None
+                raise UserError(name, f"cannot write: {exc.strerror}") from None
             digests[name] = hashlib.sha256(data[name]).hexdigest()
         for name, final in finals.items():
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -97,17 +97,17 @@ def _target(out_root: Path, name: str, data: bytes, previous: dict[str, str]) ->
     a symlink, say) or onto something sdkgen did not write."""
     final = out_root.joinpath(*_safe_relative(name).parts)
     if not final.resolve().is_relative_to(out_root):
-        raise SpecError(name, "refusing to write outside the output folder")
+        raise UserError(name, "refusing to write outside the output folder")
     for parent in final.parents:
         if parent == out_root:
             break
         if parent.exists() and not parent.is_dir():
-            raise SpecError(str(parent), "not a folder; sdkgen did not create it")
+            raise UserError(str(parent), "not a folder; sdkgen did not create it")
     if name in previous or not (final.exists() or final.is_symlink()):
         return final
     if final.is_file() and not final.is_symlink() and final.read_bytes() == data:
         return final  # what sdkgen would write anyway, e.g. after a lost manifest
-    raise SpecError(
+    raise UserError(
         str(final),
         f"exists and sdkgen did not write it (not in {MANIFEST}); not overwriting it",
     )

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
+
+from ..load import add_reference_options, reference_policy
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Any) -> None:
+    from . import add_project_options
+
     parser = subparsers.add_parser(
         "check",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
         "generated folder or a lock file written by `sdkgen generate --lock`. Against a "
         "lock, the locked files present beside it are verified too (a hand edit is "
         "drift); naming SPECs checks only what those api-versions produce. "
-        "Exit 1 and list drifted files when they differ, 0 when in sync.",
+        "Exit 1 and list drifted files when they differ, 0 when in sync. Without "
+        "--against, the project's output folder.",
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
-    parser.add_argument("--against", required=True, type=Path, metavar="DIR|LOCKFILE")
+    parser.add_argument("--against", type=Path, metavar="DIR|LOCKFILE")
     parser.add_argument(
         "--docs", action="store_true", help="the generation included --docs"
     )
@@ -26,18 +32,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="with a lock: a locked file missing on disk is drift too (for repos that "
         "commit the generated code)",
     )
+    add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
     from ..codegen.lock import against_lock, against_tree, lock_has_docs, lock_outputs
+    from ..config import project_of
 
+    project = project_of(args)
+    args.against = args.against or project.output
     docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
     rendered = render_all(
         list(args.specs),
         args.against if args.against.is_dir() else args.against.parent,
+        project=project,
         docs=docs,
+        refs=reference_policy(args),
     )
     note = ""
     if args.against.is_dir():
@@ -71,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
         "generated files were edited by hand: move the change into the spec or the "
         "generator, then regenerate"
         if edited
-        else "regenerate with `make generate` and commit the result"
+        else "regenerate with `sdkgen generate` and commit the result"
     )
     return 1

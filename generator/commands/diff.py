@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..load import add_reference_options, reference_policy
+
+if TYPE_CHECKING:
+    from ..config import Project
 
 # Kept here, not imported from generator.diff, so `sdkgen --help` loads no diff code.
 FORMATS = ("markdown", "json", "text", "github", "html")
 SEVERITIES = ("breaking", "warning", "info")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Any) -> None:
+    from . import add_project_options
+
     parser = subparsers.add_parser(
         "diff",
         description="Compare two API descriptions (each a pinned api-version, an OpenAPI "
@@ -32,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="exit 1 when a change at or above this severity exists",
     )
     parser.add_argument("--output", type=Path, help="write here instead of stdout")
+    add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from ..diff.python import python_report
     from ..diff.render import RENDERERS
     from ..diff.rules import at_or_above
+    from ..config import project_of
+    from ..files import write_output
     from ..load import load_api
 
     if args.sdk:
@@ -49,34 +61,23 @@ def run(args: argparse.Namespace) -> int:
         changes = diff_packages(Path(args.old), Path(args.new))
         report = Report(args.old, args.new, changes)
     else:
-        old, new = load_api(args.old), load_api(args.new)
+        project, refs = project_of(args), reference_policy(args)
+        old = load_api(args.old, project, refs)
+        new = load_api(args.new, project, refs)
         changes = diff_apis(old, new)
-        revision = spec_file(args.new) if args.format == "github" else None
-        report = python_report(args.old, args.new, old, new, changes, revision)
+        revision = spec_file(args.new, project) if args.format == "github" else None
+        report = python_report(
+            args.old, args.new, old, new, changes, revision, project.conventions
+        )
     write_output(RENDERERS[args.format](report), args.output)
     return 1 if args.fail_on and at_or_above(changes, args.fail_on) else 0
 
 
-def spec_file(argument: str) -> Path:
+def spec_file(argument: str, project: Project) -> Path:
     """The file a spec argument names: itself, or a pinned api-version's spec."""
     path = Path(argument)
     if path.is_file():
         return path
     from ..specs import spec_source
 
-    return spec_source(argument).path
-
-
-def write_output(text: str, output: Path | None) -> None:
-    import sys
-
-    from ..errors import SpecError
-
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(str(output), f"cannot write: {exc.strerror}") from None
+    return spec_source(argument, project).path

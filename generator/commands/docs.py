@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
+
+from ..load import add_reference_options, reference_policy
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Any) -> None:
+    from . import add_project_options
+
     parser = subparsers.add_parser(
         "docs",
         description="Render an API description (a pinned api-version, an OpenAPI "
@@ -17,23 +22,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write here instead of stdout"
     )
+    add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
+    from ..config import project_of
     from ..docs import render_markdown
-    from ..errors import SpecError
+    from ..files import write_output
     from ..load import load_api
 
-    text = render_markdown(load_api(args.spec))
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise SpecError(str(args.out), f"cannot write: {exc.strerror}") from None
+    api = load_api(args.spec, project_of(args), reference_policy(args))
+    write_output(render_markdown(api), args.out)
     return 0

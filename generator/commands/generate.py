@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+from ..load import add_reference_options, reference_policy
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Any) -> None:
+    from . import add_project_options
+
     parser = subparsers.add_parser(
         "generate",
         description="Generate one Python package per spec (a pinned api-version or an "
@@ -18,9 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("specs", nargs="*", metavar="SPEC")
     parser.add_argument(
         "--out",
-        default="generated",
         type=Path,
-        help="output folder (default: generated)",
+        help="output folder (default: the config's paths.output, else ./generated)",
     )
     parser.add_argument("--package", help="package name (only with a single SPEC)")
     parser.add_argument(
@@ -34,13 +37,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="also render each spec's Markdown reference into OUT/docs/<api-version>.md",
     )
+    add_project_options(parser)
+    add_reference_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..codegen.generate import render_all
-    from ..codegen.lock import lock_document, lock_outputs
-    from ..codegen.writer import write_files
+    from ..codegen.generate import generate_all
+    from ..config import project_of
 
     specs = list(args.specs)
     if args.package and len(specs) != 1:
@@ -52,26 +56,23 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    project = project_of(args)
+    out = args.out or project.output
     started = time.perf_counter()
-    rendered = render_all(specs, args.out, package=args.package, docs=args.docs)
-    write_files(args.out, rendered.files)
-    results = rendered.results
+    results = generate_all(
+        specs,
+        out,
+        project=project,
+        package=args.package,
+        docs=args.docs,
+        refs=reference_policy(args),
+        report=args.report,
+        lock=args.lock,
+    )
     for result in results:
         print(
             f"{result.label}: {result.operations} operations, {result.models} models "
-            f"-> {args.out / result.package} ({result.seconds:.2f} s)"
-        )
-    if args.report:
-        report = {"specs": [r.report for r in results]}
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    if args.lock:
-        args.lock.parent.mkdir(parents=True, exist_ok=True)
-        args.lock.write_text(
-            lock_document(
-                rendered.files, rendered.spec_digests, lock_outputs(rendered)
-            ),
-            encoding="utf-8",
+            f"-> {out / result.package} ({result.seconds:.2f} s)"
         )
     if len(results) > 1:
         print(

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..ir import JSON, Api, MediaType, Operation, Parameter
+from ..parse.pointers import escape_pointer
 from . import metadata
 from .schema_facts import ANY, SchemaWalk
 
@@ -281,7 +282,7 @@ class _Walk(SchemaWalk):
         new = {m.media_type: m for m in b}
         several = len(old.keys() | new.keys()) > 1
         for name, media in new.items():
-            at = f"{location}/{_escape(name)}"
+            at = f"{location}/{escape_pointer(name)}"
             if name in old:
                 inner = (
                     replace(where, root=f"{where.root} {name}") if several else where
@@ -292,7 +293,10 @@ class _Walk(SchemaWalk):
         for name in old:
             if name not in new:
                 self.add(
-                    "media-type-removed", where, f"{location}/{_escape(name)}", old=name
+                    "media-type-removed",
+                    where,
+                    f"{location}/{escape_pointer(name)}",
+                    old=name,
                 )
 
     def responses(self, a: Operation, b: Operation, where: _Where) -> None:
@@ -356,10 +360,6 @@ class _Walk(SchemaWalk):
                 self.add("schema-removed", where, old[name].pointer, in_base=True)
             else:
                 self.schema(old[name], new[name], where)
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _template(op: Operation) -> str:

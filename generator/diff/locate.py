@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
 
+from ..parse.pointers import escape_pointer
+
 _TOKEN = re.compile(
     r'[ \t\r\n]*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))'
 )
@@ -99,7 +101,7 @@ def _json_lines(text: str, prefixes: set[str]) -> dict[str, int]:
         line = bisect.bisect_left(newlines, start) + 1
         if string is not None and stack and stack[-1][1] and expect_key:
             key = _decode(string)
-            pointer = f"{stack[-1][0]}/{_escape(key)}"
+            pointer = f"{stack[-1][0]}/{escape_pointer(key)}"
             stack[-1][3] = pointer
             if pointer in prefixes:
                 found[pointer] = line
@@ -138,7 +140,3 @@ def _value_pointer(
 
 def _decode(string: str) -> str:
     return str(json.loads(string)) if "\\" in string else string[1:-1]
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..ir import JSON, SecurityScheme, Server
+from ..parse.pointers import escape_pointer
 
 Requirements = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
 
@@ -65,7 +66,7 @@ def security_schemes(
 ) -> Iterator[Item]:
     before = {s.name: s for s in old}
     for scheme in new:
-        at = f"/components/securitySchemes/{_escape(scheme.name)}"
+        at = f"/components/securitySchemes/{escape_pointer(scheme.name)}"
         subject = f"security scheme `{scheme.name}`"
         previous = before.pop(scheme.name, None)
         if previous is None:
@@ -82,7 +83,7 @@ def security_schemes(
                 yield Item("security-scheme-changed", subject, at, was, now, label)
         yield from _flows(dict(previous.flows), dict(scheme.flows), subject, at)
     for scheme in before.values():
-        at = f"/components/securitySchemes/{_escape(scheme.name)}"
+        at = f"/components/securitySchemes/{escape_pointer(scheme.name)}"
         yield Item(
             "security-scheme-removed",
             f"security scheme `{scheme.name}`",
@@ -190,7 +191,3 @@ def _text(value: JSON) -> JSON:
     return (
         value if value is None or isinstance(value, (str, int, float)) else str(value)
     )
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")

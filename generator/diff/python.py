@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..conventions import AZURE_OPENAI, Conventions
 from ..ir import Api
 from .rules import Change
 
@@ -38,20 +39,21 @@ class Report:
 
 
 class _Names:
-    def __init__(self, old: Api, new: Api) -> None:
+    def __init__(self, old: Api, new: Api, conventions: Conventions) -> None:
         self.old_api, self.new_api = old, new
+        self.conventions = conventions
 
     @cached_property
     def old(self) -> PythonNames:
         from ..codegen.names import PythonNames
 
-        return PythonNames(self.old_api)
+        return PythonNames(self.old_api, self.conventions)
 
     @cached_property
     def new(self) -> PythonNames:
         from ..codegen.names import PythonNames
 
-        return PythonNames(self.new_api)
+        return PythonNames(self.new_api, self.conventions)
 
 
 def python_report(
@@ -61,11 +63,12 @@ def python_report(
     new: Api,
     changes: list[Change],
     revision_file: Path | None = None,
+    conventions: Conventions = AZURE_OPENAI,
 ) -> Report:
     report = Report(old_label, new_label, [], revision_file=revision_file)
     if not changes:
         return report
-    names = _Names(old, new)
+    names = _Names(old, new, conventions)
     for change in changes:
         index = names.old if change.in_base else names.new
         # The attribute or keyword holding a part says more than the part's own class.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import SpecError
+from ..errors import UserError
 from .rules import BREAKING, INFO, WARNING, Change
 
 # griffe's breakage kinds -> (id, severity, message over old, new and detail)
@@ -115,12 +115,12 @@ def _load(folder: Path) -> _Surface:
     import griffe
 
     if not (folder / "__init__.py").is_file():
-        raise SpecError(str(folder), "not a Python package folder (no __init__.py)")
+        raise UserError(str(folder), "not a Python package folder (no __init__.py)")
     loader = griffe.GriffeLoader(search_paths=[str(folder.resolve().parent)])
     try:
         root = loader.load(folder.name)
     except (ImportError, SyntaxError, griffe.GriffeError) as exc:
-        raise SpecError(str(folder), f"cannot read the package: {exc}") from None
+        raise UserError(str(folder), f"cannot read the package: {exc}") from None
     loader.resolve_aliases(implicit=False, external=False)
     return _Surface(folder.name, root, dict(_public(root, "")))
 

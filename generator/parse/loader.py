@@ -36,13 +36,19 @@ def load_document(path: Path) -> Any:
         raise SpecError(source, "file not found") from None
     except OSError as exc:
         raise SpecError(source, f"cannot read: {exc.strerror}") from None
+    return load_bytes(raw, source, path.suffix)
+
+
+def load_bytes(raw: bytes, source: str, suffix: str) -> Any:
+    """A document from its bytes (a file's, or a fetched URL's); `suffix` is the
+    name's extension, `source` how errors name it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(source, f"not UTF-8 text (byte {exc.start})") from None
     if not text.strip():
         raise SpecError(source, "empty file")
-    if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
+    if suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -12,9 +12,9 @@ import pytest
 from generator.diff import diff_apis
 from generator.diff.rules import Change
 from generator.load import load_api
-from generator.specs import mirror_dir
+from real_specs import PROJECT
 
-SPECS = mirror_dir() / "azure-openai"
+SPECS = PROJECT.mirror / "azure-openai"
 
 
 @pytest.fixture

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from generator.ir import Api
 from generator.parse.markdown import MarkdownResult, parse_markdown
 from generator.parse.openapi import parse_openapi
-from generator.specs import load_pins, resolve
+from real_specs import PINNED, spec_path
+from real_specs import markdown_path as published_path
 
-PINNED = tuple(load_pins())
+__all__ = ["PINNED", "published_path", "spec_path", "published", "spec"]
 GA = "2024-10-21"
 PREVIEW = "2025-03-01-preview"
-
-
-def published_path(api_version: str) -> Path:
-    pin = load_pins()[api_version].markdown
-    assert pin is not None, f"{api_version} pins no Markdown reference"
-    return resolve(pin)
-
-
-def spec_path(api_version: str) -> Path:
-    return resolve(load_pins()[api_version].openapi)
 
 
 @cache

@@ -34,6 +34,15 @@ def sdkgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def refused(spec: str, cwd: Path, out: Path) -> str:
+    """`sdkgen generate SPEC --out OUT` refused as a user sees it: exit code 2,
+    nothing on stdout, no output folder. Returns its stderr."""
+    result = sdkgen("generate", spec, "--out", str(out), cwd=cwd)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == "" and not out.exists()
+    return result.stderr
+
+
 def openapi(
     paths: dict[str, Any] | None = None,
     schemas: dict[str, Any] | None = None,

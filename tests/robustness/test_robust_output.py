@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.codegen.writer import MANIFEST, write_files
-from generator.errors import SpecError
+from generator.errors import UserError
 from robust_support import openapi, sdkgen
 
 
@@ -110,7 +110,7 @@ def test_files_already_holding_the_generated_text_are_taken_over(
 )
 def test_a_path_outside_the_output_folder_is_refused(tmp_path: Path, name: str) -> None:
     out = tmp_path / "out"
-    with pytest.raises(SpecError, match="refusing to write outside the output folder"):
+    with pytest.raises(UserError, match="refusing to write outside the output folder"):
         write_files(out, {"pkg/ok.py": "x = 1\n", name: "evil\n"})
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
@@ -121,7 +121,7 @@ def test_a_symlink_cannot_lead_the_output_elsewhere(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "pkg").symlink_to(elsewhere, target_is_directory=True)
-    with pytest.raises(SpecError, match="refusing to write outside"):
+    with pytest.raises(UserError, match="refusing to write outside"):
         write_files(out, {"pkg/models.py": "x = 1\n"})
     assert list(elsewhere.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["pkg"]
@@ -130,12 +130,12 @@ def test_a_symlink_cannot_lead_the_output_elsewhere(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     out = tmp_path / "out"
     too_long = "pkg/" + "a" * 300 + ".py"  # beyond the file system's name limit
-    with pytest.raises(SpecError, match="cannot write: File name too long"):
+    with pytest.raises(UserError, match="cannot write: File name too long"):
         write_files(out, {"pkg/ok.py": "x = 1\n", too_long: "y = 2\n"})
     assert not out.exists()
     out.mkdir()
     (out / "keep.txt").write_text("keep")
-    with pytest.raises(SpecError):
+    with pytest.raises(UserError):
         write_files(out, {"pkg/ok.py": "x = 1\n", too_long: "y = 2\n"})
     # nothing moved into place, no staging folder left
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
