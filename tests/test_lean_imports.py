@@ -25,9 +25,9 @@ PROBE = (
 HEAVY = {"jinja2", "markupsafe", "yaml", "markdown_it", "pydantic", "httpx"}
 
 
-def imported(*argv: str) -> set[str]:
+def imported(*argv: str, cwd: Path = REPO) -> set[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, cwd=REPO
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, cwd=cwd
     )
     assert result.returncode in (0, 1), result.stderr
     return set(result.stderr.rsplit("\n", 2)[-2].split("\0"))
@@ -54,13 +54,17 @@ def test_command_help_imports_that_command_only(command: str) -> None:
     assert not modules & HEAVY and "shutil" not in modules
 
 
-def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing() -> None:
+def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing(tmp_path: Path) -> None:
     if not DIFF_PAIR.is_dir():
         pytest.fail(
             f"the diff corpus is missing: {DIFF_PAIR} (../shared beside the checkout)"
         )
+    # as a user runs it on two files, outside any project
     modules = imported(
-        "diff", str(DIFF_PAIR / "base.yaml"), str(DIFF_PAIR / "revision.yaml")
+        "diff",
+        str(DIFF_PAIR / "base.yaml"),
+        str(DIFF_PAIR / "revision.yaml"),
+        cwd=tmp_path,
     )
     assert "generator.diff" in modules and "ryml" in modules
     # rapidyaml took both files: PyYAML is not even imported
@@ -75,7 +79,7 @@ def test_diff_of_json_files_loads_no_yaml_parser(tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(json.dumps(spec))
     new.write_text(json.dumps({**spec, "info": {"title": "t", "version": "2"}}))
-    modules = imported("diff", str(old), str(new))
+    modules = imported("diff", str(old), str(new), cwd=tmp_path)
     assert not modules & (HEAVY | {"ryml", "generator.parse.yaml_fast"})
 
 
