@@ -5,17 +5,10 @@ the rest."""
 
 from __future__ import annotations
 
+from ..ir import DEFAULT_STYLES
 from .pysource import py_str
 from .pytypes import Node, tuple_of
 from .resources import Method
-
-# OpenAPI's style per parameter location, and its default explode per style.
-DEFAULT_STYLES = {
-    "path": "simple",
-    "query": "form",
-    "header": "simple",
-    "cookie": "form",
-}
 
 
 def style_entries(method: Method) -> tuple[tuple[Node, Node], ...]:

@@ -16,7 +16,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "generate",
-        help="generate a typed Python client package per spec",
         description="Generate one Python package per spec (a pinned api-version or an "
         "OpenAPI JSON/YAML file). With no SPEC, every pinned api-version.",
     )
