@@ -16,6 +16,7 @@ from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
 from .connection import ConnectionPlan
+from .identity import Identity, identity_files
 from .layout import (
     annotation_lines,
     bracketed,
@@ -97,8 +98,14 @@ class GeneratedPackage:
 
 
 def render_package(
-    api: Api, package: str, api_version: str, conventions: Conventions
+    api: Api,
+    package: str,
+    api_version: str,
+    conventions: Conventions,
+    identity: Identity | None = None,
 ) -> GeneratedPackage:
+    """`identity`: the distribution and the api-versions served (by default this
+    package alone, version 0.0.0, serving `api_version`)."""
     models = ModelPlan(api)
     client = ClientPlan(api, models, conventions)
     env = environment()
@@ -119,6 +126,10 @@ def render_package(
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
         )
     files["__init__.py"] = _render(env, "package/__init__.py.j2", context)
+    alone = Identity(
+        package, "0.0.0", (api_version,), None, conventions.user_agent_header
+    )
+    files.update(identity_files(env, identity or alone, client))
     files["models.py"] = _render(
         env,
         "package/models.py.j2",
