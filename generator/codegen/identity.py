@@ -110,6 +110,8 @@ def _availability(identity: Identity, client: ClientPlan) -> str:
             "{\n" + "\n".join(arguments) + "\n        }" if arguments else "{}"
         )
         key = f"({py_str(op.method.upper())}, {py_str(op.path)})"
+        if not fits(f"    {key}: Availability("):
+            key = f"(\n        {py_str(op.method.upper())},\n        {py_str(op.path)},\n    )"
         entries.append(
             f"    {key}: Availability(\n        {py_str(call)},\n"
             f"        {spans_source},\n        {inner},\n    ),"

@@ -15,6 +15,7 @@ from ..conventions import Conventions
 from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
+from ..tomltext import toml_value
 from .connection import ConnectionPlan
 from .identity import Identity, identity_files
 from .layout import (
@@ -67,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["class_header"] = class_header
     env.filters["return_annotation"] = return_annotation
+    env.filters["toml"] = toml_value
     env.globals["statement"] = statement
     env.globals["fits"] = fits
     return env
