@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The lowest releases the emitted runtime works with, checked by installing exactly
 # these into a fresh venv (tests/test_distribution.py).
-DEPENDENCIES = ("httpx>=0.27", "pydantic>=2.7,<3")
+DEPENDENCIES = ("httpx>=0.24,<1", "pydantic>=2.0.1,<3")
 PYTHON_CLASSIFIERS = ("3.11", "3.12", "3.13")
 
 
