@@ -19,6 +19,7 @@ COMMANDS = (
     "check",
     "diff",
     "changelog",
+    "release",
     "docs",
     "reconcile",
 )

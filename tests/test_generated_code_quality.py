@@ -12,9 +12,7 @@ from real_specs import PINNED, spec_json
 from generator.parse.openapi import HTTP_METHODS
 
 
-def test_black_check_passes_on_everything_emitted(
-    generation, spec_generation
-) -> None:
+def test_black_check_passes_on_everything_emitted(generation, spec_generation) -> None:
     folders = [str(generation[0]), str(spec_generation[0])]
     result = subprocess.run(
         [sys.executable, "-m", "black", "--check", "--quiet", *folders],

@@ -119,8 +119,7 @@ def _pyproject(
 ) -> str:
     stable = parse_version(version) is not None and not version.startswith("0.")
     classifiers = [
-        "Development Status :: "
-        + ("5 - Production/Stable" if stable else "4 - Beta"),
+        "Development Status :: " + ("5 - Production/Stable" if stable else "4 - Beta"),
         "Intended Audience :: Developers",
         "Operating System :: OS Independent",
         "Programming Language :: Python :: 3",

@@ -106,9 +106,7 @@ def _availability(identity: Identity, client: ClientPlan) -> str:
         if having is None and not arguments:
             continue
         spans_source = _spans_source(having, versions) if having else "None"
-        inner = (
-            "{\n" + "\n".join(arguments) + "\n        }" if arguments else "{}"
-        )
+        inner = "{\n" + "\n".join(arguments) + "\n        }" if arguments else "{}"
         key = f"({py_str(op.method.upper())}, {py_str(op.path)})"
         if not fits(f"    {key}: Availability("):
             key = f"(\n        {py_str(op.method.upper())},\n        {py_str(op.path)},\n    )"

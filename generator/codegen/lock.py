@@ -143,7 +143,9 @@ def lock_outputs(rendered: Rendered) -> dict[str, list[str]]:
     outputs = {}
     for result in rendered.results:
         # a distribution serves several api-versions, each of which wrote it
-        for version in result.report.get("api_versions", [result.report["api_version"]]):
+        for version in result.report.get(
+            "api_versions", [result.report["api_version"]]
+        ):
             reference = f"docs/{version}.md"
             outputs[version] = [f"{result.package}/"] + (
                 [reference] if reference in rendered.files else []

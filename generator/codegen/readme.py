@@ -89,7 +89,9 @@ def api_reference(
         later = [
             f"`{a.name}` ({_versions_text(spans, versions)})"
             for a in method.arguments
-            for spans in [available.arguments.get((op.key, a.name)) if available else None]
+            for spans in [
+                available.arguments.get((op.key, a.name)) if available else None
+            ]
             if spans
         ]
         groups.setdefault(title, []).append(
@@ -198,7 +200,9 @@ def _placeholder(argument: Argument) -> str:
     return "..."
 
 
-def _call(path: tuple[str, ...], method: Method, arguments: list[str], head: str) -> str:
+def _call(
+    path: tuple[str, ...], method: Method, arguments: list[str], head: str
+) -> str:
     call = ".".join(("client", *path, method.name))
     one_line = f"{head}{call}({', '.join(arguments)})"
     if len(one_line) <= 88:

@@ -111,12 +111,12 @@ def _named(wire: str, keyword: str) -> bool:
     return field_name(wire) in (keyword, keyword.rstrip("_"))
 
 
-def _edit_operation(union: Api, key: str, edit: Callable[[Operation], Operation]) -> Api:
+def _edit_operation(
+    union: Api, key: str, edit: Callable[[Operation], Operation]
+) -> Api:
     return replace(
         union,
-        operations=tuple(
-            edit(op) if op.key == key else op for op in union.operations
-        ),
+        operations=tuple(edit(op) if op.key == key else op for op in union.operations),
     )
 
 
@@ -184,4 +184,3 @@ def _without_required(api: Api, schema: Schema, keyword: str) -> Schema:
         ),
         required=tuple(n for n in schema.required if n not in names),
     )
-

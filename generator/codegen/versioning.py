@@ -116,9 +116,7 @@ def availability(apis: dict[str, Api], conventions: Conventions) -> Availability
     for (op, keyword), events in arg_events.items():
         op_having = set(result.operations.get(op, everywhere))
         start = not events[0][1]  # before its first change: the opposite state
-        having = tuple(
-            v for v in _present(events, versions, start) if v in op_having
-        )
+        having = tuple(v for v in _present(events, versions, start) if v in op_having)
         if having != tuple(v for v in versions if v in op_having):
             result.arguments[(op, keyword)] = having
         if (op, keyword) in removals and versions[-1] not in having and having:

@@ -161,9 +161,7 @@ class Entry:
 
 def changelog_entries(history: History, version: str) -> list[Entry]:
     """Newest first; an unreleased version heads the list with what it is."""
-    entries = [
-        Entry(r.version, r.date, r.sections) for r in reversed(history.releases)
-    ]
+    entries = [Entry(r.version, r.date, r.sections) for r in reversed(history.releases)]
     if history.last is None or version != history.last.version:
         since = f" since {history.last.version}" if history.last else ""
         note = (

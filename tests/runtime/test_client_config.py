@@ -54,7 +54,9 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
     # arguments win over the environment
     with Loopback() as other:
         other.reply(200, EMBEDDINGS)
-        with package.Client(endpoint=other.url, api_key="arg-key", api_version="7") as c:
+        with package.Client(
+            endpoint=other.url, api_key="arg-key", api_version="7"
+        ) as c:
             c.embeddings.create(deployment_id="ada", input="hi")
         request = other.last()
     assert request.headers["api-key"] == "arg-key"
