@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install generate test bench clean
+.PHONY: install node-tools generate test bench clean
 
 install: $(VENV)/.installed
 
@@ -14,6 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
+# The npm tools the tests run (Stoplight Prism), exactly as package-lock.json pins them.
+node-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make: npm not found: install Node.js 20+ with npm (Debian: apt-get install nodejs npm); the Prism conformance tests run @stoplight/prism-cli" >&2; exit 1; }
+	SCARF_ANALYTICS=false npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 # Every api-version pinned in specs/ (sdkgen.toml says where pins, mirror and output
 # are): SDK packages, report, Markdown references and changelog, into generated/.
 generate: install
@@ -21,12 +29,13 @@ generate: install
 	$(BIN)/sdkgen changelog --output generated/CHANGELOG.md
 
 # The drift check first: the committed lock must match what the generator produces now.
-test: install
+# loadgroup: each Prism mode's calls stay on one worker, which boots that mode's mocks.
+test: install node-tools
 	$(BIN)/sdkgen check --against generated/sdkgen.lock
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache

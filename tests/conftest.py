@@ -127,3 +127,39 @@ def build(tmp_path: Path):
         return importlib.import_module(name)
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Per spec and Prism mode, the conformance counts that test_prism_conformance
+    recorded: calls made, accepted where judged, and responses parsed strictly."""
+    rows: dict[tuple[str, str], dict[str, int]] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "call":
+                continue
+            for name, outcome in getattr(report, "user_properties", ()):
+                if name != "prism":
+                    continue
+                row = rows.setdefault((outcome["spec"], outcome["mode"]), {})
+                row["calls"] = row.get("calls", 0) + 1
+                for key in ("result", "response"):
+                    if key in outcome:
+                        label = f"{key}:{outcome[key]}"
+                        row[label] = row.get(label, 0) + 1
+    if not rows:
+        return
+    terminalreporter.section("Prism conformance")
+    terminalreporter.write_line(
+        "spec / mode: calls; client requests accepted / judged (control accepted);"
+        " control refused (listed); responses parsed strictly / conforming;"
+        " nonconforming mock responses"
+    )
+    for (spec, mode), row in sorted(rows.items()):
+        judged = row.get("result:accepted", 0) + row.get("result:refused", 0)
+        conforming = row.get("response:parsed", 0) + row.get("response:failed", 0)
+        terminalreporter.write_line(
+            f"{spec} {mode}: {row['calls']} calls; accepted {row.get('result:accepted', 0)}"
+            f"/{judged}; control refused {row.get('result:control-refused', 0)};"
+            f" parsed {row.get('response:parsed', 0)}/{conforming};"
+            f" nonconforming {row.get('response:nonconforming', 0)}"
+        )

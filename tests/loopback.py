@@ -18,6 +18,7 @@ class Recorded:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
+    raw_query: str = ""
     peer_port: int = 0  # the client's side of the connection: equal on a reused one
 
     def json(self) -> Any:
@@ -67,6 +68,7 @@ class Loopback:
                         parse_qs(split.query, keep_blank_values=True),
                         {k.lower(): v for k, v in self.headers.items()},
                         body,
+                        split.query,
                         self.client_address[1],
                     )
                 )

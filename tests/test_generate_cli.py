@@ -60,10 +60,13 @@ def _chat_call(spec: dict) -> str | None:
     }
     chat = None
     for op in spec["operations"]:
-        assert set(op) == {"method", "path", "operation_id", "call"}
+        assert set(op) == {"method", "path", "operation_id", "call", "arguments"}
         if op["operation_id"] == "ChatCompletions_Create":
             assert op["method"] == "POST"
             assert op["path"] == "/deployments/{deployment-id}/chat/completions"
+            assert {"name": "messages", "wire": "messages", "in": "body"} in op[
+                "arguments"
+            ]
             chat = op["call"]
     return chat
 

@@ -148,11 +148,6 @@ def test_query_and_other_methods_go_out_as_written(chat: Any, server: Loopback) 
     assert server.requests[-1].method == "PURGE"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 2 (runtime): an object-valued query parameter of style "
-    "form, exploded (what in: querystring is), goes out as one repr, not key=value",
-)
 def test_a_querystring_object_goes_out_as_its_keys(chat: Any, server: Loopback) -> None:
     client = chat.Client(endpoint=server.url, api_key="k")
     server.replies.append(Reply(body=[]))

@@ -167,11 +167,6 @@ def test_a_swagger2_client_sends_bodies_and_multi_arrays(
     assert pet.photo_urls == ["p"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 2 (runtime): the client sends every array query parameter "
-    "exploded; collectionFormat csv means style form, explode false (tags=a,b)",
-)
 def test_a_swagger2_client_sends_csv_arrays_joined(
     petstore2: Any, server: Loopback
 ) -> None:

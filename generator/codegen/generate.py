@@ -157,6 +157,10 @@ def _report(
                 "path": method.operation.path,
                 "operation_id": method.operation.operation_id,
                 "call": ".".join(path + (method.name,)),
+                "arguments": [
+                    {"name": a.name, "wire": a.wire, "in": a.location}
+                    for a in method.arguments
+                ],
             }
             for path, method in plan.methods
         ],

@@ -35,16 +35,19 @@ from .models import (
 )
 from .pysource import clean_lines, docstring, py_str, py_tuple
 from .resources import Argument, ClientPlan, Method, Resource
+from .styles import style_entries
 
 STATIC_FILES = (
     "_constants.py",
     "_types.py",
     "_api_client.py",
     "_base_client.py",
+    "_body.py",
     "_config.py",
     "_errors.py",
     "_logs.py",
     "_pagination.py",
+    "_params.py",
     "_response.py",
     "_retries.py",
     "_streaming.py",
@@ -347,6 +350,7 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
         ("path_params", ("path",)),
         ("query", ("query",)),
         ("headers", ("header",)),
+        ("cookies", ("cookie",)),
         ("json_body", ("body",)),
         ("files", ("file",)),
     ):
@@ -372,6 +376,10 @@ def _method_view(method: Method, flavor: str) -> dict[str, Any]:
             "groups": groups,
             "body_whole": method.body_whole.name if method.body_whole else None,
             "body_kind": method.body_kind,
+            "body_optional": bool(
+                method.body_kind and op.request_body and not op.request_body.required
+            ),
+            "styles": style_entries(method),
             "response_kind": method.response_kind,
             "response_type": method.response_model,
             "error_type": method.error_model,

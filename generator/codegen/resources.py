@@ -38,6 +38,9 @@ class Argument:
     annotation: str
     required: bool
     doc: list[str]
+    # How a parameter is serialized, as its spec says (None: OpenAPI's default).
+    style: str | None = None
+    explode: bool | None = None
 
 
 @dataclass
@@ -49,7 +52,7 @@ class Method:
     # the body passed as one value, when not split into fields
     body_whole: Argument | None
     return_type: str
-    response_kind: str  # json | text | bytes | json_or_text | none
+    response_kind: str  # json | text | bytes | json_or_text | json_or_bytes | none
     response_model: str | None
     error_model: str | None
     doc: list[str]
@@ -225,6 +228,8 @@ class ClientPlan:
                     required=param.required and not scoped,
                     doc=clean_lines(param.description)
                     or _schema_doc(self.api, param.schema),
+                    style=param.style,
+                    explode=param.explode,
                 )
             )
         body_kind, body_whole = None, None
@@ -309,7 +314,10 @@ class ClientPlan:
         if not success:
             return "none", None, "None"
         content = success[0].content
-        json_media = next((m for m in content if _is_json(m.media_type)), None)
+        binary = [m for m in content if _is_binary_media(self.api, m)]
+        json_media = next(
+            (m for m in content if _is_json(m.media_type) and m not in binary), None
+        )
         has_text = any(m.media_type.startswith("text/") for m in content)
         if json_media is not None:
             model = (
@@ -317,7 +325,11 @@ class ClientPlan:
             )
             if has_text:
                 return "json_or_text", model, f"{model} | str"
+            if binary:
+                return "json_or_bytes", model, f"{model} | bytes"
             return "json", model, model
+        if binary:
+            return "bytes", None, "bytes"
         if has_text:
             return "text", None, "str"
         if content:
@@ -421,6 +433,17 @@ def _is_binary(api: Api, schema: Schema) -> bool:
     if target.type == "array" and target.items is not None:
         target = api.resolve(target.items)
     return target.type == "string" and target.format in ("binary", "byte")
+
+
+def _is_binary_media(api: Api, media: MediaType) -> bool:
+    """Bytes, never parsed: any media type but JSON and text (video/mp4, image/webp,
+    application/zip, application/octet-stream, audio/*, ...), and JSON media whose
+    schema is a binary string."""
+    if media.media_type.startswith("text/"):
+        return False
+    if not _is_json(media.media_type):
+        return True
+    return media.schema is not None and _is_binary(api, media.schema)
 
 
 def _schema_doc(api: Api, schema: Schema | None) -> list[str]:
