@@ -101,7 +101,9 @@ class Loopback:
         self.server.daemon_threads = True
         # a short poll: stopping the server waits for the loop's next turn
         self.thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+            target=self.server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            daemon=True,
         )
 
     @property

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
+from distribution_smoke import CHAT
 from generator import cli
 from loopback import Loopback
 from pinned_surface import assert_refused
@@ -27,13 +28,6 @@ from project_specs import API_VERSION, make_project, operation, spec
 from real_specs import PINNED
 
 HERE = Path(__file__).resolve().parent
-CHAT = {
-    "id": "c1",
-    "object": "chat.completion",
-    "created": 1,
-    "model": "m",
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}}],
-}
 MESSAGES = [{"role": "user", "content": "Hi"}]
 
 

@@ -48,15 +48,7 @@ def readme(
         )
     streaming = next(((p, m) for p, m in calls if m.stream_type), None)
     paged = next(((p, m) for p, m in calls if m.page_item), None)
-    variables = [
-        f"`{option}` from `{variable}`"
-        for option, variable in (
-            ("endpoint", connection.endpoint_env),
-            ("api_key", connection.api_key_env),
-            ("api_version", connection.api_version_env),
-        )
-        if variable
-    ]
+    variables = [f"`{option}` from `{v}`" for option, v in connection.environment]
     text = env.get_template("distribution/README.md.j2").render(
         package=package,
         summary=package.description or f"Python client for {api.title}.",

@@ -510,15 +510,7 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
 
 def _environment_doc(connection: ConnectionPlan) -> list[str]:
     """Which environment variables the client reads for options it is not given."""
-    names = [
-        f"{option} from {variable}"
-        for option, variable in (
-            ("endpoint", connection.endpoint_env),
-            ("api_key", connection.api_key_env),
-            ("api_version", connection.api_version_env),
-        )
-        if variable
-    ]
+    names = [f"{option} from {variable}" for option, variable in connection.environment]
     if not names:
         return []
     text = f"Options not given are read from the environment: {', '.join(names)}."

@@ -20,7 +20,7 @@ from .. import __version__
 from ..config import Project
 from ..errors import UserError
 from ..ir import Api
-from ..specs import PinnedFile, load_pins, require_pins, resolve
+from ..specs import PinnedFile, load_pins, pinned_values, require_pins, resolve
 from .history import FIRST_VERSION, History, Release, bump, code_digest, parse_version
 from .notes import release_notes
 
@@ -94,7 +94,7 @@ def propose(
         version=chosen,
         date=date or datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
         api_versions=distribution.api_versions,
-        specs={v: _pinned(pins[v].openapi) for v in apis},
+        specs={v: pinned_values(pins[v].openapi) for v in apis},
         code=distribution.code,
         sections=notes.entry(),
         sdkgen=__version__,
@@ -110,18 +110,6 @@ def _check_version(version: str, last: Release | None, source: str) -> None:
         raise UserError(
             version, f"not after the last release {last.version} (in {source})"
         )
-
-
-def _pinned(pinned: PinnedFile) -> dict[str, str]:
-    values = {
-        "repo": pinned.repo,
-        "commit": pinned.commit,
-        "path": pinned.path,
-        "url": pinned.url,
-        "mirror-path": pinned.mirror_path,
-        "sha256": pinned.sha256,
-    }
-    return {k: v for k, v in values.items() if v}
 
 
 def _locked_spec(project: Project, last: Release, api_version: str, lock: str) -> Path:
