@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if not drift:
         print(
             f"in sync with {args.against}: {len(rendered.files)} files, "
-            f"{len(rendered.results)} specs{note}"
+            f"{len(rendered.spec_digests)} specs{note}"
         )
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")
