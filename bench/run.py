@@ -1,40 +1,64 @@
-"""Whole-process timings of `sdkgen generate` beside its peers on the same spec.
+"""Whole-process benchmarks of sdkgen beside its peers, in one run (`make bench`).
 
-Each tool runs as a fresh process, alternating tool by tool, several rounds; the report
-gives medians and each peer's ratio to sdkgen. Peers live in their own virtualenv
-(bench/.venv-peers) so their pins never touch the project's.
+- generate: Azure 2025-01-01-preview (JSON) and a ~3 MB YAML spec (bench/bigspec.py)
+  beside openapi-python-client, datamodel-code-generator and openapi-generator (python);
+- diff: the seed pair (2024-12-01-preview -> 2025-01-01-preview) and every small pair of
+  ../shared/diff-corpus beside ../shared/tools/oasdiff changelog;
+- commands: the interpreter's own start, `sdkgen --help`, `diff --help`, `check` against
+  the committed lock, `docs`; and what each subcommand imports (python -X importtime).
 
-    python bench/run.py [--spec 2025-01-01-preview] [--rounds 7]
+Each tool runs as a fresh process, alternating tool by tool, several rounds; medians of
+wall time (and of CPU time, steadier on a shared machine), peak RSS, ratios to sdkgen.
+Peers live in bench/.venv-peers (git-ignored) so their pins never touch the project's.
+
+    python bench/run.py [--rounds 5] [--only generate,diff,commands,imports]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PEERS_VENV = ROOT / "bench" / ".venv-peers"
-PEER_PACKAGES = ["openapi-python-client", "datamodel-code-generator"]
-# Every tool runs as installed on a user's machine: with its bytecode cached, whatever
-# this shell sets (some sandboxes set PYTHONDONTWRITEBYTECODE).
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 sys.path.insert(0, str(ROOT))
 
+from bench import bigspec  # noqa: E402
+from bench.imports import import_report  # noqa: E402
+from bench.measure import alternate, report  # noqa: E402
 from generator.config import load_project  # noqa: E402
 from generator.specs import load_pins, resolve  # noqa: E402
+
+PROJECT = load_project(ROOT / "sdkgen.toml")
+
+PEERS_VENV = ROOT / "bench" / ".venv-peers"
+PEER_PACKAGES = [
+    "openapi-python-client",
+    "datamodel-code-generator",
+    "openapi-generator-cli",
+]
+SDKGEN = str(ROOT / ".venv" / "bin" / "sdkgen")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+OASDIFF = ROOT.parent / "shared" / "tools" / "oasdiff"
+CORPUS = ROOT.parent / "shared" / "diff-corpus"
+SEED = ("2024-12-01-preview", "2025-01-01-preview")
 
 
 def peers_bin() -> Path:
     bin_dir = PEERS_VENV / "bin"
-    if not (bin_dir / "openapi-python-client").exists():
+    if not all(
+        (bin_dir / tool).exists()
+        for tool in (
+            "openapi-python-client",
+            "datamodel-codegen",
+            "openapi-generator-cli",
+        )
+    ):
         subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
         subprocess.run(
             [
@@ -50,17 +74,9 @@ def peers_bin() -> Path:
     return bin_dir
 
 
-def commands(
-    spec: str, spec_file: Path, work: Path, bin_dir: Path
-) -> dict[str, list[str]]:
+def generators(spec_file: Path, work: Path, bin_dir: Path) -> dict[str, list[str]]:
     return {
-        "sdkgen": [
-            str(ROOT / ".venv" / "bin" / "sdkgen"),
-            "generate",
-            spec,
-            "--out",
-            str(work / "sdkgen"),
-        ],
+        "sdkgen": [SDKGEN, "generate", str(spec_file), "--out", str(work / "sdkgen")],
         "openapi-python-client": [
             str(bin_dir / "openapi-python-client"),
             "generate",
@@ -81,94 +97,154 @@ def commands(
             "--output",
             str(work / "dcg_models.py"),
         ],
+        "openapi-generator (python)": [
+            str(bin_dir / "openapi-generator-cli"),
+            "generate",
+            "-i",
+            str(spec_file),
+            "-g",
+            "python",
+            "-o",
+            str(work / "openapi-generator"),
+            "--skip-validate-spec",
+        ],
     }
 
 
-def timed(command: list[str], allow_failure: bool = False) -> float:
-    """Wall time of one run; `allow_failure` for commands whose exit 1 is a verdict."""
-    started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV)
-    elapsed = time.perf_counter() - started
-    if result.returncode not in ((0, 1) if allow_failure else (0,)):
-        raise SystemExit(f"{command[0]} failed:\n{result.stderr[-2000:]}")
-    return elapsed
+def bench_generate(rounds: int, results: dict, lines: list[str]) -> None:
+    bin_dir = peers_bin()
+    specs = {
+        "Azure 2025-01-01-preview (JSON, 0.4 MB)": resolve(
+            load_pins(PROJECT.pins)[SEED[1]].openapi, PROJECT.mirror
+        ),
+        "combined pinned specs (YAML, 3.1 MB)": bigspec.write(),
+    }
+    for label, spec_file in specs.items():
+        work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+        try:
+            samples = alternate(generators(spec_file, work, bin_dir), rounds, cwd=work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        lines += report(f"generate {label}, {rounds} rounds", samples) + [""]
+        results["generate"][label] = {name: s.summary() for name, s in samples.items()}
 
 
-def count_opc_operations(work: Path) -> int:
-    api = next((work / "opc").glob("*/api"), None)
-    if api is None:
-        return 0
-    return sum(1 for path in api.rglob("*.py") if path.name != "__init__.py")
+def bench_diff(rounds: int, results: dict, lines: list[str]) -> None:
+    pins = load_pins(PROJECT.pins)
+    old, new = (str(resolve(pins[version].openapi, PROJECT.mirror)) for version in SEED)
+    # oasdiff runs from a folder holding no oasdiff config; both get the same files
+    empty = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+    seed = alternate(
+        {
+            "sdkgen": [SDKGEN, "diff", old, new, "--format", "json"],
+            "oasdiff": [str(OASDIFF), "changelog", old, new, "--format", "json"],
+        },
+        rounds,
+        cwd=empty,
+        ok=(0, 1),
+    )
+    lines += report(f"diff {SEED[0]} -> {SEED[1]}, {rounds} rounds", seed) + [""]
+    results["diff"]["seed pair"] = {name: s.summary() for name, s in seed.items()}
+    per_pair: dict[str, list[float]] = {"sdkgen": [], "oasdiff": []}
+    cpu: dict[str, list[float]] = {"sdkgen": [], "oasdiff": []}
+    pairs = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    for case in pairs:
+        (base,) = case.glob("base.*")
+        (revision,) = case.glob("revision.*")
+        samples = alternate(
+            {
+                "sdkgen": [
+                    SDKGEN,
+                    "diff",
+                    str(base),
+                    str(revision),
+                    "--format",
+                    "json",
+                ],
+                "oasdiff": [
+                    str(OASDIFF),
+                    "changelog",
+                    str(base),
+                    str(revision),
+                    "--format",
+                    "json",
+                ],
+            },
+            rounds,
+            cwd=empty,
+            ok=(0, 1, 2),
+        )
+        for name, each in samples.items():
+            if each.wall:
+                per_pair[name].append(each.median)
+                cpu[name].append(statistics.median(each.cpu))
+    shutil.rmtree(empty, ignore_errors=True)
+    sdk, oas = statistics.median(per_pair["sdkgen"]), statistics.median(
+        per_pair["oasdiff"]
+    )
+    lines += [
+        f"diff, {len(pairs)} small pairs of the diff corpus, {rounds} rounds each: median over pairs of each pair's median",
+        f"  sdkgen  {sdk:.3f} s wall, {statistics.median(cpu['sdkgen']):.3f} s cpu",
+        f"  oasdiff {oas:.3f} s wall, {statistics.median(cpu['oasdiff']):.3f} s cpu  (sdkgen x{sdk / oas:.2f} of oasdiff)",
+        "",
+    ]
+    results["diff"]["corpus pairs"] = {
+        "pairs": len(pairs),
+        "sdkgen_median_s": sdk,
+        "oasdiff_median_s": oas,
+        "sdkgen_cpu_median_s": statistics.median(cpu["sdkgen"]),
+        "oasdiff_cpu_median_s": statistics.median(cpu["oasdiff"]),
+    }
+
+
+def bench_commands(rounds: int, results: dict, lines: list[str]) -> None:
+    lock = ROOT / "generated" / "sdkgen.lock"
+    samples = alternate(
+        {
+            "python -c pass": [PYTHON, "-c", "pass"],
+            "sdkgen --help": [SDKGEN, "--help"],
+            "sdkgen diff --help": [SDKGEN, "diff", "--help"],
+            "sdkgen docs 2025-03-01-preview": [SDKGEN, "docs", "2025-03-01-preview"],
+            "sdkgen check (committed lock)": [SDKGEN, "check", "--against", str(lock)],
+        },
+        rounds,
+        cwd=ROOT,
+        ok=(0, 1),
+    )
+    lines += report(f"other commands, {rounds} rounds", samples, base="sdkgen --help")
+    lines.append("")
+    results["commands"] = {name: s.summary() for name, s in samples.items()}
+
+
+def bench_imports(rounds: int, results: dict, lines: list[str]) -> None:
+    imports = import_report(ROOT, rounds)
+    results["imports"] = imports
+    lines.append("imports per subcommand (python -X importtime, least over rounds)")
+    for name, row in imports.items():
+        lines.append(f"  {name:36s} {row['ms']:6.1f} ms  {row['modules']:4d} modules")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--spec", default="2025-01-01-preview")
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", default="generate,diff,commands,imports")
     args = parser.parse_args()
-    project = load_project(ROOT / "sdkgen.toml")
-    spec_file = resolve(load_pins(project.pins)[args.spec].openapi, project.mirror)
-    bin_dir = peers_bin()
-    work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
-    try:
-        runs = commands(args.spec, spec_file, work, bin_dir)
-        for command in runs.values():  # warm-up: caches, bytecode, first-run installs
-            timed(command)
-        samples: dict[str, list[float]] = {name: [] for name in runs}
-        for _ in range(args.rounds):
-            for name, command in runs.items():
-                samples[name].append(timed(command))
-        opc_operations = count_opc_operations(work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    medians = {name: statistics.median(values) for name, values in samples.items()}
-    base = medians["sdkgen"]
-    print(
-        f"spec {args.spec}, {args.rounds} rounds, whole-process wall time (median / min / max)"
-    )
-    for name, values in samples.items():
-        ratio = medians[name] / base
-        print(
-            f"  {name:26s} {medians[name]:6.3f} s  {min(values):6.3f} / {max(values):6.3f}  x{ratio:5.2f} of sdkgen"
-        )
-    print(f"  openapi-python-client generated {opc_operations} endpoint modules")
-    sdkgen = str(ROOT / ".venv" / "bin" / "sdkgen")
-    others = {
-        "diff 2024-12-01-preview 2025-01-01-preview": [
-            sdkgen,
-            "diff",
-            "2024-12-01-preview",
-            "2025-01-01-preview",
-        ],
-        "docs 2025-03-01-preview": [sdkgen, "docs", "2025-03-01-preview"],
-        "reconcile 2025-03-01-preview": [
-            sdkgen,
-            "reconcile",
-            "2025-03-01-preview",
-            "2025-03-01-preview",
-        ],
-    }
-    other_medians = {}
-    print("other sdkgen commands, whole process (median / min)")
-    for name, command in others.items():
-        timed(command, allow_failure=True)
-        values = [timed(command, allow_failure=True) for _ in range(args.rounds)]
-        other_medians[name] = statistics.median(values)
-        print(f"  {name:45s} {other_medians[name]:6.3f} s  {min(values):6.3f}")
+    sections = set(args.only.split(","))
+    results: dict = {"rounds": args.rounds, "generate": {}, "diff": {}}
+    for section, bench in (
+        ("generate", bench_generate),
+        ("diff", bench_diff),
+        ("commands", bench_commands),
+        ("imports", bench_imports),
+    ):
+        if section in sections:
+            lines: list[str] = []
+            bench(args.rounds, results, lines)
+            print("\n".join(lines), flush=True)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / f"generate-{args.spec}.json").write_text(
-        json.dumps(
-            {
-                "spec": args.spec,
-                "rounds": args.rounds,
-                "samples": samples,
-                "medians": medians,
-                "openapi_python_client_operations": opc_operations,
-                "other_commands": other_medians,
-            },
-            indent=2,
-        )
+    (out / "bench.json").write_text(
+        json.dumps(results, indent=2) + "\n", encoding="utf-8"
     )
 
 

@@ -123,6 +123,16 @@ class MediaType:
     examples: tuple[tuple[str, JSON], ...] = ()
 
 
+# OpenAPI's serialization style per parameter location; explode defaults to true for
+# `form` and false for every other style.
+DEFAULT_STYLES = {
+    "path": "simple",
+    "query": "form",
+    "header": "simple",
+    "cookie": "form",
+}
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -131,10 +141,17 @@ class Parameter:
     required: bool = False
     description: str | None = None
     deprecated: bool = False
+    # as written; None where the spec leaves OpenAPI's default (see `serialization`)
     style: str | None = None
     explode: bool | None = None
     pointer: str = ""
     extensions: tuple[tuple[str, JSON], ...] = ()
+
+    @property
+    def serialization(self) -> tuple[str, bool]:
+        """(style, explode) with OpenAPI's defaults filled in."""
+        style = self.style or DEFAULT_STYLES.get(self.location, "form")
+        return style, self.explode if self.explode is not None else style == "form"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
-"""One entry point from a command-line spec argument to the IR, and the command-line
-options every command that reads a spec shares (which `$ref`s it may follow)."""
+"""One entry point from a command-line spec argument to the IR, each spec file parsed
+once per process (the IR is immutable: a diff, a changelog and a generation in one
+process share it), and the command-line options every command that reads a spec
+shares (which `$ref`s it may follow)."""
 
 from __future__ import annotations
 
@@ -59,6 +61,9 @@ def load_api(
         for warning in result.warnings:
             print(f"sdkgen: warning: {warning}", file=sys.stderr)
         return result.api
+    path = Path(argument)
+    if path.suffix.lower() in (".json", ".yaml", ".yml") and path.is_file():
+        return load_openapi(path, refs)  # a file needs no project nor pins to be found
     from .specs import spec_source
 
     if project is None:
@@ -68,8 +73,22 @@ def load_api(
     return load_openapi(spec_source(argument, project).path, refs)
 
 
+_PARSED: dict[tuple[Path, int, int, RefPolicy], Api] = {}
+
+
 def load_openapi(path: Path, refs: RefPolicy | None = None) -> Api:
-    from .parse.openapi import parse_openapi
+    """The IR of an OpenAPI file, parsed once per process while the file is unchanged
+    (same path, modification time and size) and read with the same `$ref` policy."""
     from .parse.refs import RefPolicy
 
-    return parse_openapi(path, refs or RefPolicy())
+    from .parse.openapi import parse_openapi
+
+    refs = refs or RefPolicy()
+    try:
+        stat = path.stat()
+    except OSError:  # the parser names what is wrong with it
+        return parse_openapi(path, refs)
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, refs)
+    if key not in _PARSED:
+        _PARSED[key] = parse_openapi(path, refs)
+    return _PARSED[key]

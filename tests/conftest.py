@@ -129,6 +129,22 @@ def build(tmp_path: Path):
     return make
 
 
+@pytest.fixture(autouse=True)
+def yaml_written_loads_alike(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every YAML file a test writes under its tmp_path: the fast path reads it as
+    PyYAML does, or declines (tests/test_yaml_loader.py has the rest)."""
+    if "tmp_path" not in request.fixturenames:
+        yield
+        return
+    tmp_path = request.getfixturevalue("tmp_path")  # torn down after this fixture
+    yield
+    from yaml_equality import check_file
+
+    for path in (*tmp_path.rglob("*.yaml"), *tmp_path.rglob("*.yml")):
+        if path.is_file() and path.stat().st_size < 4_000_000:
+            check_file(path)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Per spec and Prism mode, the conformance counts that test_prism_conformance
     recorded: calls made, accepted where judged, and responses parsed strictly."""

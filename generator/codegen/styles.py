@@ -4,17 +4,10 @@ runtime (templates/package/_params.py.j2) knows the defaults and does the rest."
 
 from __future__ import annotations
 
+from ..ir import DEFAULT_STYLES
 from .layout import fits
 from .pysource import py_str
 from .resources import Method
-
-# OpenAPI's style per parameter location, and its default explode per style.
-DEFAULT_STYLES = {
-    "path": "simple",
-    "query": "form",
-    "header": "simple",
-    "cookie": "form",
-}
 
 
 def style_entries(method: Method) -> list[str]:

@@ -12,7 +12,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "changelog",
-        help="Markdown changelog across every pinned api-version, newest first",
         description="Diff each pinned api-version against the one before it and write "
         "one Markdown changelog, newest first (generated/CHANGELOG.md in `make generate`).",
     )

@@ -14,7 +14,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "check",
-        help="fail when generated code drifts from a generated tree or a lock file",
         description="Regenerate SPEC (default: every pinned api-version) and compare with a "
         "generated folder or a lock file written by `sdkgen generate --lock`. Against a "
         "lock, the locked files present beside it are verified too (a hand edit is "

@@ -21,7 +21,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "diff",
-        help="semantic changes between two api-versions, with breaking-change severity",
         description="Compare two API descriptions (each a pinned api-version, an OpenAPI "
         "JSON/YAML file or a Markdown reference) and report every change with an id, a "
         "severity (breaking, warning, info) and where it is.",

@@ -14,7 +14,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "docs",
-        help="render the Markdown API reference of a spec",
         description="Render an API description (a pinned api-version, an OpenAPI "
         "JSON/YAML file or a Markdown reference) as a Markdown API reference in the "
         "published Azure OpenAI layout.",

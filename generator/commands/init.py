@@ -11,7 +11,6 @@ from typing import Any
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "init",
-        help="start a project: a commented sdkgen.toml and an empty pins folder",
         description="Write DIR/sdkgen.toml (a commented starter config) and create its "
         "pins folder. Never overwrites: an existing sdkgen.toml is an error.",
     )

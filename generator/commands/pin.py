@@ -15,7 +15,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "pin",
-        help="pin a spec (a file or an http(s) URL) under its api-version",
         description="Copy SOURCE into the project's mirror folder and write "
         "<pins>/<api-version>.toml with its sha256 and upstream. The api-version is "
         "the spec's info.version unless --api-version says otherwise. A GitHub raw URL "

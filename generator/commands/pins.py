@@ -11,7 +11,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "pins",
-        help="list the pinned api-versions",
         description="List every pinned api-version: operations, schemas and the "
         "sha256 of its spec, each file verified against its pin on the way.",
     )

@@ -17,7 +17,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "reconcile",
-        help="list where a Markdown reference and an OpenAPI spec disagree",
         description="Compare a Markdown API reference (a file, or a pinned api-version "
         "that pins one) with an OpenAPI spec (a pinned api-version or a JSON/YAML file) "
         "and list every discrepancy. Exit status: 0 when they agree, 1 when there are "

@@ -13,7 +13,6 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "release",
-        help="propose and record the next version of the project's distribution",
         description="Compare the pins with the last release recorded in the lock (the "
         "API diff from its newest api-version, and the generated SDK's public surface), "
         "propose the next version (breaking: major, or minor below 1.0; additions: "

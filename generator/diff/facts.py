@@ -265,6 +265,14 @@ class _Walk(SchemaWalk):
             self.add(
                 "description-changed", where, b.pointer, a.description, b.description
             )
+        if a.serialization != b.serialization:
+            self.add(
+                "parameter-style-changed",
+                where,
+                b.pointer,
+                _style_label(a),
+                _style_label(b),
+            )
         self.items(
             metadata.governance(a.extensions, b.extensions, where.root, b.pointer),
             replace(where, side=None),
@@ -365,6 +373,11 @@ class _Walk(SchemaWalk):
 def _template(op: Operation) -> str:
     """The operation's key with its path parameters unnamed: GET /books/{}."""
     return f"{op.method.upper()} {_PATH_PARAM.sub('{}', op.path)}"
+
+
+def _style_label(param: Parameter) -> str:
+    style, explode = param.serialization
+    return f"{style}, {'exploded' if explode else 'not exploded'}"
 
 
 def _param_root(param: Parameter) -> str:

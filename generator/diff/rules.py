@@ -74,6 +74,7 @@ RULES = tuple(Rule(*row) for row in (
     ("request-parameter-became-required",      "parameter-became-required",   REQ,  BREAKING, "{subject} became required"),
     ("request-parameter-became-optional",      "parameter-became-optional",   REQ,  INFO,     "{subject} became optional"),
     ("request-parameter-deprecated",           "parameter-deprecated",        REQ,  WARNING,  "{subject} deprecated"),
+    ("request-parameter-style-changed",        "parameter-style-changed",     REQ,  WARNING,  "{subject}: serialized as {new}, was {old}: clients generated before send it the old way"),
     ("request-body-added",                     "request-body-added",          REQ,  INFO,     "optional request body added"),
     ("request-required-body-added",            "required-request-body-added", REQ,  BREAKING, "required request body added"),
     ("request-body-removed",                   "request-body-removed",        REQ,  BREAKING, "request body removed"),

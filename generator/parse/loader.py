@@ -2,6 +2,8 @@
 
 A YAML document is brought to what the same document in JSON would load as (string
 keys, no dates, no shared or self-containing nodes), so the parser sees one data model.
+rapidyaml reads it when it can tell it reads it as PyYAML does (yaml_fast), PyYAML
+otherwise: the data are PyYAML's either way, and so are the errors.
 """
 
 from __future__ import annotations
@@ -65,7 +67,15 @@ def load_bytes(raw: bytes, source: str, suffix: str) -> Any:
                 line=text.count("\n", 0, lone.start()) + 1 if lone else None,
             )
         return document
-    import yaml  # type: ignore[import-untyped]  # only YAML specs pay for importing it
+    from .yaml_fast import DECLINED, fast_load
+
+    document = fast_load(raw.removeprefix(b"\xef\xbb\xbf"), MAX_YAML_NODES)
+    return load_yaml_with_pyyaml(text, source) if document is DECLINED else document
+
+
+def load_yaml_with_pyyaml(text: str, source: str) -> Any:
+    """What the fast path must equal; the only reader of what it declines."""
+    import yaml  # type: ignore[import-untyped]  # only what rapidyaml declines pays for it
 
     try:
         document = yaml.load(text, Loader=_yaml_loader(yaml))

@@ -46,11 +46,6 @@ def spec(props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any
     }
 
 
-@pytest.fixture(autouse=True)
-def only_our_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "COMMANDS", ("diff", "changelog"))
-
-
 @pytest.fixture
 def pair(write_spec):
     def make(base: dict[str, Any], revision: dict[str, Any]) -> list[str]:

@@ -38,11 +38,6 @@ def pair(case: Path) -> tuple[str, str, dict[str, Any]]:
     return str(base), str(revision), expect
 
 
-@pytest.fixture(autouse=True)
-def only_diff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "COMMANDS", ("diff",))
-
-
 @pytest.mark.parametrize("case", cases(), ids=lambda p: p.name)
 def test_caller_verdict_and_coverage(case: Path, tmp_path: Path, capsys) -> None:
     base, revision, expect = pair(case)

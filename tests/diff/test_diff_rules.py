@@ -117,6 +117,14 @@ CASES: list[tuple[str, str, JSONDict, JSONDict]] = [
         things(parameters=[query()]),
         things(parameters=[query(deprecated=True)]),
     ),
+    (
+        "request-parameter-style-changed",
+        "warning",
+        things(parameters=[query(schema={"type": "array", "items": STR})]),
+        things(
+            parameters=[query(schema={"type": "array", "items": STR}, explode=False)]
+        ),
+    ),
     # request bodies
     (
         "request-body-added",

@@ -1,0 +1,90 @@
+"""Each subcommand imports what it uses and nothing heavy besides: asserted on the set
+of modules a real `sdkgen` process has imported when it exits (never on time; the
+times are bench/'s)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import COMMANDS
+
+REPO = Path(__file__).resolve().parent.parent
+DIFF_PAIR = REPO.parent / "shared" / "diff-corpus" / "001-breaking-attributes"
+# Runs the CLI as the console script does, then prints the modules it imported.
+PROBE = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('\\0'.join(sorted(sys.modules)), file=sys.stderr))\n"
+    "from generator.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+HEAVY = {"jinja2", "markupsafe", "yaml", "markdown_it", "pydantic", "httpx"}
+
+
+def imported(*argv: str, cwd: Path = REPO) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, cwd=cwd
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return set(result.stderr.rsplit("\n", 2)[-2].split("\0"))
+
+
+def packages(modules: set[str], prefix: str) -> set[str]:
+    return {m for m in modules if m == prefix or m.startswith(prefix + ".")}
+
+
+def test_help_imports_no_command_and_nothing_a_listing_does_not_need() -> None:
+    modules = imported("--help")
+    assert packages(modules, "generator.commands") <= {"generator.commands"}
+    assert not modules & {"pathlib", "typing", "json", "shutil", "dataclasses"}
+    assert not modules & HEAVY
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help_imports_that_command_only(command: str) -> None:
+    modules = imported(command, "--help")
+    assert packages(modules, "generator.commands") == {
+        "generator.commands",
+        f"generator.commands.{command}",
+    }
+    assert not modules & HEAVY and "shutil" not in modules
+
+
+def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing(tmp_path: Path) -> None:
+    if not DIFF_PAIR.is_dir():
+        pytest.fail(
+            f"the diff corpus is missing: {DIFF_PAIR} (../shared beside the checkout)"
+        )
+    # as a user runs it on two files, outside any project
+    modules = imported(
+        "diff",
+        str(DIFF_PAIR / "base.yaml"),
+        str(DIFF_PAIR / "revision.yaml"),
+        cwd=tmp_path,
+    )
+    assert "generator.diff" in modules and "ryml" in modules
+    # rapidyaml took both files: PyYAML is not even imported
+    assert not modules & HEAVY
+    assert not modules & {"tomllib", "hashlib", "generator.specs", "generator.docs"}
+    assert not modules & {"deprecation", "packaging"}  # rapidyaml's, not needed
+    assert not packages(modules, "generator.parse.markdown")
+
+
+def test_diff_of_json_files_loads_no_yaml_parser(tmp_path: Path) -> None:
+    spec = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(spec))
+    new.write_text(json.dumps({**spec, "info": {"title": "t", "version": "2"}}))
+    modules = imported("diff", str(old), str(new), cwd=tmp_path)
+    assert not modules & (HEAVY | {"ryml", "generator.parse.yaml_fast"})
+
+
+def test_generate_renders_with_jinja_and_diffs_nothing(tmp_path: Path) -> None:
+    modules = imported("generate", "2024-10-21", "--out", str(tmp_path))
+    assert "jinja2" in modules
+    assert not packages(modules, "generator.diff")
+    assert not modules & {"yaml", "ryml", "markdown_it", "pydantic", "httpx"}
