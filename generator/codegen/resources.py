@@ -18,12 +18,7 @@ COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_r
 # Names a method body uses besides its arguments.
 BODY_NAMES = ("self", "warnings")
 # Members every client or resource class has, which no resource or method may replace.
-CLASS_MEMBERS = (
-    "close",
-    "with_options",
-    "with_raw_response",
-    "with_streaming_response",
-)
+CLASS_MEMBERS = ("close", "with_options", "with_raw_response", "with_streaming_response")
 # The twins a resource class X comes with, and its async spellings.
 TWIN_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
 
