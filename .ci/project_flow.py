@@ -141,33 +141,66 @@ def main() -> None:
         "the changelog has no entry for the newer pin",
     )
 
-    package = f"project_{URL_PIN.replace('-', '_')}"
+    flow.run("release", "--date", "2024-12-31")
+    config = tomllib.loads((flow.project / "sdkgen.toml").read_text(encoding="utf-8"))
+    name, import_name = config["package"]["name"], config["package"]["import-name"]
+    distribution = flow.project / "generated" / name
+    check(
+        'version = "0.1.0"' in (distribution / "pyproject.toml").read_text(),
+        "the first release is not 0.1.0",
+    )
+    wheels = args.work / "wheels"
+    print(f"$ {flow.python} -m build {distribution}", flush=True)
+    built = subprocess.run(
+        [flow.python, "-m", "build", "--no-isolation", "--outdir", str(wheels)]
+        + [str(distribution)],
+        capture_output=True,
+        text=True,
+    )
+    check(built.returncode == 0, f"the distribution did not build:\n{built.stderr}")
+    (wheel,) = wheels.glob("*.whl")
+    venv = args.work / "sdk-venv"
+    print(f"$ pip install {wheel.name}  # into a fresh venv", flush=True)
+    for command in (
+        [flow.python, "-m", "venv", str(venv)],
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
+    ):
+        done = subprocess.run(command, capture_output=True, text=True)
+        check(done.returncode == 0, f"{command[-1]}: {done.stderr}")
     call = (
-        f"import sys, {package} as sdk\n"
-        "client = sdk.Client(endpoint=sys.argv[1], api_key='flow-key')\n"
-        "reply = client.chat.completions.create(deployment_id='gpt-4o',"
+        f"import sys, {import_name} as sdk\n"
+        "for version in sdk.API_VERSIONS:\n"
+        "    client = sdk.Client(endpoint=sys.argv[1], api_key='flow-key',"
+        " api_version=version)\n"
+        "    reply = client.chat.completions.create(deployment_id='gpt-4o',"
         " messages=[{'role': 'user', 'content': 'Hi'}])\n"
-        "print(reply.choices[0].message.content)\n"
+        "    print(reply.choices[0].message.content)\n"
     )
     with Loopback() as server:
-        server.reply(200, CHAT_REPLY)
-        print(f"$ {flow.python} -c 'import {package}; ...chat.completions.create(...)'")
+        for _ in (FILE_PIN, URL_PIN):
+            server.reply(200, CHAT_REPLY)
+        print(f"$ python -c 'import {import_name}; ...chat.completions.create(...)'")
         result = subprocess.run(
-            [flow.python, "-c", call, server.url],
-            env={**flow.env, "PYTHONPATH": str(flow.project / "generated")},
+            [str(venv / "bin" / "python"), "-c", call, server.url],
+            env={k: v for k, v in flow.env.items() if k != "PYTHONPATH"},
             cwd=args.work,
             capture_output=True,
             text=True,
         )
-    check(result.returncode == 0, f"the generated package failed:\n{result.stderr}")
-    check(result.stdout.strip() == ANSWER, f"got {result.stdout!r}")
-    request = server.last()
+    check(result.returncode == 0, f"the installed package failed:\n{result.stderr}")
+    check(result.stdout.splitlines() == [ANSWER, ANSWER], f"got {result.stdout!r}")
+    sent = [(r.path, r.query) for r in server.requests]
     check(
-        request.path == "/openai/deployments/gpt-4o/chat/completions"
-        and request.query == {"api-version": [URL_PIN]},
-        f"the call went to {request.path} {request.query}",
+        sent
+        == [
+            ("/openai/deployments/gpt-4o/chat/completions", {"api-version": [v]})
+            for v in (FILE_PIN, URL_PIN)
+        ],
+        f"the calls went to {sent}",
     )
-    check(request.headers.get("api-key") == "flow-key", "the call sent no api-key")
+    check(server.last().headers.get("api-key") == "flow-key", "no api-key sent")
+    agent = server.last().headers.get("user-agent", "")
+    check(agent.startswith(f"{name}/0.1.0 Python/"), f"User-Agent {agent!r}")
     print("project flow: every step passed")
 
 

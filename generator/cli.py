@@ -21,10 +21,11 @@ COMMANDS = {
     "init": "start a project: a commented sdkgen.toml and an empty pins folder",
     "pin": "pin a spec (a file or an http(s) URL) under its api-version",
     "pins": "list the pinned api-versions",
-    "generate": "generate a typed Python client package per spec",
+    "generate": "generate the project's SDK distribution (or one package per SPEC)",
     "check": "fail when generated code drifts from a generated tree or a lock file",
     "diff": "semantic changes between two api-versions, with breaking-change severity",
     "changelog": "Markdown changelog across every pinned api-version, newest first",
+    "release": "propose and record the next version of the project's distribution",
     "docs": "render the Markdown API reference of a spec",
     "reconcile": "list where a Markdown reference and an OpenAPI spec disagree",
 }

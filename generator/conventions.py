@@ -85,6 +85,12 @@ class Conventions:
         'or ""',
     )
 
+    user_agent_header: str = _doc(
+        "",
+        "a header sent with the same value as User-Agent (Azure's x-ms-useragent), "
+        'or ""',
+    )
+
     def sets_parameter(self, location: str, name: str) -> bool:
         """Whether the client itself sets this parameter (never a method argument)."""
         if location == "header" and name.lower() == "authorization":

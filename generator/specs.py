@@ -258,13 +258,18 @@ def pin_document(pin: Pin) -> str:
         if pinned is None:
             continue
         lines += ["", f"[{section}]"]
-        values = {
-            "repo": pinned.repo,
-            "commit": pinned.commit,
-            "path": pinned.path,
-            "url": pinned.url,
-            "mirror-path": pinned.mirror_path,
-            "sha256": pinned.sha256,
-        }
-        lines += [f"{k} = {toml_value(v)}" for k, v in values.items() if v]
+        lines += [f"{k} = {toml_value(v)}" for k, v in pinned_values(pinned).items()]
     return "\n".join(lines) + "\n"
+
+
+def pinned_values(pinned: PinnedFile) -> dict[str, str]:
+    """A pinned file's keys as a pin file writes them, the ones it has."""
+    values = {
+        "repo": pinned.repo,
+        "commit": pinned.commit,
+        "path": pinned.path,
+        "url": pinned.url,
+        "mirror-path": pinned.mirror_path,
+        "sha256": pinned.sha256,
+    }
+    return {k: v for k, v in values.items() if v}

@@ -20,28 +20,80 @@ from loopback import Loopback  # noqa: E402
 @pytest.fixture(scope="session")
 def generation(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Path, dict[str, dict[str, Any]]]:
-    """Every pinned api-version generated once for the session, on sys.path, with the
-    report of each by api-version."""
+) -> tuple[Path, dict[str, Any]]:
+    """The project's distribution (every pinned api-version in one package) generated
+    once for the session, its package folder on sys.path, and its report."""
     from real_specs import PROJECT
 
     out = tmp_path_factory.mktemp("generated")
-    results = generate_all([], out, project=PROJECT)
+    (result,) = generate_all([], out, project=PROJECT)
+    sys.path.insert(0, result.report["package_dir"])
+    return out, result.report
+
+
+@pytest.fixture(scope="session")
+def generated_root(generation: tuple[Path, dict[str, Any]]) -> Path:
+    """The folder holding the distribution's package (its src/)."""
+    return Path(generation[1]["package_dir"])
+
+
+@pytest.fixture(scope="session")
+def package(generation: tuple[Path, dict[str, Any]]) -> Any:
+    """The distribution's package, imported by its stable name."""
+    return importlib.import_module(generation[1]["package"])
+
+
+@pytest.fixture(scope="session")
+def sdk(package: Any):
+    """The distribution's package as seen by a caller of one pinned api-version:
+    its Client and AsyncClient use that api-version unless told otherwise."""
+
+    def load(api_version: str) -> Any:
+        assert api_version in package.API_VERSIONS, api_version
+        return PinnedPackage(package, api_version)
+
+    return load
+
+
+class PinnedPackage:
+    def __init__(self, package: Any, api_version: str) -> None:
+        self._package = package
+        self.api_version = api_version
+        self.Client = _pinned(package.Client, api_version)
+        self.AsyncClient = _pinned(package.AsyncClient, api_version)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._package, name)
+
+
+def _pinned(cls: type, api_version: str) -> type:
+    def __init__(self: Any, **options: Any) -> None:
+        options.setdefault("api_version", api_version)
+        cls.__init__(self, **options)
+
+    return type(cls.__name__, (cls,), {"__init__": __init__})
+
+
+@pytest.fixture(scope="session")
+def spec_generation(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """Every pinned api-version generated alone (`sdkgen generate SPEC`), for tests
+    about one spec's package: its models, its operations, its types."""
+    from real_specs import PINNED, PROJECT
+
+    out = tmp_path_factory.mktemp("per-spec")
+    results = generate_all(PINNED, out, project=PROJECT)
     sys.path.insert(0, str(out))
     return out, {r.report["api_version"]: r.report for r in results}
 
 
 @pytest.fixture(scope="session")
-def generated_root(generation: tuple[Path, dict[str, dict[str, Any]]]) -> Path:
-    return generation[0]
-
-
-@pytest.fixture(scope="session")
-def sdk(generation: tuple[Path, dict[str, dict[str, Any]]]):
-    """The generated package of a pinned api-version, imported."""
+def spec_sdk(spec_generation: tuple[Path, dict[str, dict[str, Any]]]):
+    """The package generated from one pinned api-version alone, imported."""
 
     def load(api_version: str) -> Any:
-        return importlib.import_module(generation[1][api_version]["package"])
+        return importlib.import_module(spec_generation[1][api_version]["package"])
 
     return load
 

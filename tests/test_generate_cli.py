@@ -14,8 +14,39 @@ from run_cli import sdkgen
 
 
 def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
+    """In the project, no SPEC: one distribution serving every pin."""
     out, report_file = tmp_path / "out", tmp_path / "report.json"
     result = sdkgen("generate", "--out", str(out), "--report", str(report_file))
+    assert result.returncode == 0, result.stderr
+    assert PROJECT.package is not None
+    (line,) = result.stdout.splitlines()
+    name, import_name = PROJECT.package.name, PROJECT.package.import_name
+    assert line.startswith(f"{name} ") and f"({', '.join(PINNED)}): " in line
+    assert " operations, " in line and line.endswith(" s)")
+    assert (out / name / "src" / import_name / "__init__.py").is_file()
+    report = json.loads(report_file.read_text())
+    (spec,) = report["specs"]
+    assert spec["api_versions"] == PINNED and spec["api_version"] == PINNED[-1]
+    assert spec["package"] == import_name and spec["distribution"] == name
+    assert _chat_call(spec) == "chat.completions.create"
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import {spec['package']} as p; print(p.Client.__name__, p.API_VERSIONS)",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": spec["package_dir"]},
+    )
+    assert probe.stdout.strip() == f"Client {tuple(PINNED)}", probe.stderr
+
+
+def test_named_specs_are_generated_alone(tmp_path: Path) -> None:
+    out, report_file = tmp_path / "out", tmp_path / "report.json"
+    result = sdkgen(
+        "generate", *PINNED, "--out", str(out), "--report", str(report_file)
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert PROJECT.package is not None
@@ -32,18 +63,6 @@ def test_generate_every_pinned_version_with_report(tmp_path: Path) -> None:
     assert [s["api_version"] for s in report["specs"]] == PINNED
     chat_calls = [_chat_call(spec) for spec in report["specs"]]
     assert "chat.completions.create" in chat_calls
-    spec = report["specs"][-1]
-    probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import {spec['package']} as p; print(p.Client.__name__)",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": spec["package_dir"]},
-    )
-    assert probe.stdout.strip() == "Client", probe.stderr
 
 
 def _chat_call(spec: dict) -> str | None:
@@ -60,7 +79,14 @@ def _chat_call(spec: dict) -> str | None:
     }
     chat = None
     for op in spec["operations"]:
-        assert set(op) == {"method", "path", "operation_id", "call", "arguments"}
+        # a distribution's operations also say which api-versions have them
+        assert set(op) - {"api_versions"} == {
+            "method",
+            "path",
+            "operation_id",
+            "call",
+            "arguments",
+        }
         if op["operation_id"] == "ChatCompletions_Create":
             assert op["method"] == "POST"
             assert op["path"] == "/deployments/{deployment-id}/chat/completions"

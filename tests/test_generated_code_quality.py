@@ -17,40 +17,53 @@ from generator.parse.openapi import HTTP_METHODS
 
 
 @pytest.fixture(scope="session")
-def packages(generation: tuple[Path, dict[str, Any]]) -> dict[str, Path]:
-    """The package folder of each pinned api-version, as its report names it."""
-    root, reports = generation
-    return {v: root / reports[v]["package"] for v in PINNED}
+def packages(
+    generation: tuple[Path, dict[str, Any]],
+    spec_generation: tuple[Path, dict[str, dict[str, Any]]],
+) -> dict[str, Path]:
+    """Every package folder emitted: the distribution's (as "distribution") and each
+    pinned api-version's generated alone."""
+    root, reports = spec_generation
+    report = generation[1]
+    return {
+        "distribution": Path(report["package_dir"]) / report["package"],
+        **{v: root / reports[v]["package"] for v in PINNED},
+    }
 
 
-def test_black_check_passes_on_everything_emitted(generated_root: Path) -> None:
+EMITTED = ("distribution", *PINNED)
+
+
+def test_black_check_passes_on_everything_emitted(generation, spec_generation) -> None:
+    folders = [str(generation[0]), str(spec_generation[0])]
     result = subprocess.run(
-        [sys.executable, "-m", "black", "--check", "--quiet", str(generated_root)],
+        [sys.executable, "-m", "black", "--check", "--quiet", *folders],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("api_version", PINNED)
+@pytest.mark.parametrize("emitted", EMITTED)
 def test_mypy_strict_passes(
-    packages: dict[str, Path], api_version: str, tmp_path: Path
+    packages: dict[str, Path], emitted: str, tmp_path: Path
 ) -> None:
-    package = packages[api_version]
+    package = packages[emitted]
     assert mypy_strict([package], [package.parent], tmp_path) == ""
 
 
 def test_pyright_passes(packages: dict[str, Path], tmp_path: Path) -> None:
     folders = list(packages.values())
-    assert pyright_errors(folders, [folders[0].parent], tmp_path) == []
+    roots = sorted({folder.parent for folder in folders})
+    assert pyright_errors(folders, roots, tmp_path) == []
 
 
 def test_no_class_is_named_variant_n(packages: dict[str, Path]) -> None:
-    for api_version, package in packages.items():
+    for emitted, package in packages.items():
         models = package / "models.py"
         names = re.findall(r"^class (\w+)|^(\w+): TypeAlias", models.read_text(), re.M)
         numbered = [n for pair in names for n in pair if re.search(r"Variant\d+$", n)]
-        assert numbered == [], (api_version, numbered[:10])
+        assert numbered == [], (emitted, numbered[:10])
 
 
 def _docstring_lines(source: str) -> list[str]:
@@ -65,11 +78,11 @@ def _docstring_lines(source: str) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("api_version", PINNED)
+@pytest.mark.parametrize("emitted", EMITTED)
 def test_docstrings_are_wrapped_and_hold_no_relative_links(
-    packages: dict[str, Path], api_version: str
+    packages: dict[str, Path], emitted: str
 ) -> None:
-    for path in packages[api_version].rglob("*.py"):
+    for path in packages[emitted].rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "](/" not in source, path
         for line in _docstring_lines(source):
@@ -79,11 +92,11 @@ def test_docstrings_are_wrapped_and_hold_no_relative_links(
 
 @pytest.mark.parametrize("api_version", PINNED)
 def test_every_model_with_spec_text_has_a_docstring(
-    generation, sdk, api_version: str
+    spec_generation, spec_sdk, api_version: str
 ) -> None:
     schemas = spec_json(api_version)["components"]["schemas"]
-    models = sdk(api_version).models
-    for entry in generation[1][api_version]["models"]:
+    models = spec_sdk(api_version).models
+    for entry in spec_generation[1][api_version]["models"]:
         schema = schemas[entry["schema"]]
         texts = [schema] + [p for p in schema.get("allOf", []) if "$ref" not in p]
         cls = getattr(models, entry["class"].partition(":")[2])
@@ -93,13 +106,34 @@ def test_every_model_with_spec_text_has_a_docstring(
             assert cls.__doc__ and cls.__doc__.strip(), entry
 
 
+def test_the_distribution_reaches_every_operation_of_every_pin(
+    generation, package
+) -> None:
+    report = generation[1]
+    client = package.Client(endpoint="https://example.openai.azure.com", api_key="k")
+    expected = {
+        (method.upper(), path): version
+        for version in PINNED
+        for path, item in spec_json(version)["paths"].items()
+        for method in item
+        if method in HTTP_METHODS
+    }
+    for op in report["operations"]:
+        target = client
+        for attribute in op["call"].split("."):
+            target = getattr(target, attribute)
+        assert callable(target), op
+    assert {(op["method"], op["path"]) for op in report["operations"]} == set(expected)
+    assert report["api_versions"] == PINNED
+
+
 @pytest.mark.parametrize("api_version", PINNED)
 def test_every_operation_and_schema_is_generated(
-    generation, sdk, api_version: str
+    spec_generation, spec_sdk, api_version: str
 ) -> None:
     raw = spec_json(api_version)
-    report = generation[1][api_version]
-    pkg = sdk(api_version)
+    report = spec_generation[1][api_version]
+    pkg = spec_sdk(api_version)
     client = pkg.Client(endpoint="https://example.openai.azure.com", api_key="k")
     expected = {
         (method.upper(), path)
@@ -123,4 +157,4 @@ def test_every_operation_and_schema_is_generated(
         assert getattr(pkg.models, name) is not None
     assert report["client"] == f"{pkg.__name__}:Client" and report[
         "package_dir"
-    ] == str(generation[0].resolve())
+    ] == str(spec_generation[0].resolve())

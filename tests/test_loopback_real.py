@@ -1,5 +1,7 @@
-"""Round trips of the generated 2025-01-01-preview SDK over real sockets, with the
-spec's own example payloads: the request on the wire and the typed response."""
+"""Round trips of the generated distribution over real sockets, once per pinned
+api-version, with the spec's own example payloads (2025-01-01-preview publishes them):
+the request on the wire, with that api-version, and the typed response; a call that
+api-version's spec lacks is refused before anything is sent."""
 
 from __future__ import annotations
 
@@ -8,27 +10,37 @@ from typing import Any
 
 import pytest
 
-from real_specs import spec_path
 from loopback import Loopback
+from pinned_surface import assert_refused, in_spec
+from real_specs import PINNED, spec_path
 
-VERSION = "2025-01-01-preview"
+EXAMPLES = spec_path("2025-01-01-preview").parent / "examples"
 
 
 def example(name: str) -> dict[str, Any]:
-    return json.loads(
-        (spec_path(VERSION).parent / "examples" / name).read_text(encoding="utf-8")
-    )
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(params=PINNED)
+def api_version(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
-def client(sdk: Any, server: Loopback) -> Any:
-    return sdk(VERSION).Client(endpoint=server.url, api_key="test-key")
+def client(sdk: Any, server: Loopback, api_version: str) -> Any:
+    return sdk(api_version).Client(endpoint=server.url, api_key="test-key")
 
 
-def assert_wire(server: Loopback, method: str, path: str, body: Any = None) -> None:
+def served(api_version: str, method: str, path: str) -> bool:
+    return in_spec(api_version, method, "/openai" + path)
+
+
+def assert_wire(
+    server: Loopback, api_version: str, method: str, path: str, body: Any = None
+) -> None:
     request = server.last()
     assert (request.method, request.path) == (method, "/openai" + path)
-    assert request.query == {"api-version": [VERSION]}
+    assert request.query == {"api-version": [api_version]}
     assert request.headers["api-key"] == "test-key"
     if body is not None:
         assert request.headers["content-type"] == "application/json"
@@ -37,13 +49,17 @@ def assert_wire(server: Loopback, method: str, path: str, body: Any = None) -> N
         assert request.body == b""
 
 
-def test_chat_completions(sdk: Any, client: Any, server: Loopback) -> None:
+def test_chat_completions(
+    sdk: Any, client: Any, server: Loopback, api_version: str
+) -> None:
     data = example("chat_completions.json")
     body = data["parameters"]["body"]
     server.reply(200, data["responses"]["200"]["body"], {"apim-request-id": "r-1"})
     result = client.chat.completions.create(deployment_id="gpt-4o", **body)
-    assert_wire(server, "POST", "/deployments/gpt-4o/chat/completions", body)
-    models = sdk(VERSION).models
+    assert_wire(
+        server, api_version, "POST", "/deployments/gpt-4o/chat/completions", body
+    )
+    models = sdk(api_version).models
     assert isinstance(result, models.CreateChatCompletionResponse)
     assert result.id == "chatcmpl-7R1nGnsXO8n4oi9UPz2f3UHdgAYMn"
     choice = result.choices[0]
@@ -57,9 +73,9 @@ def test_chat_completions(sdk: Any, client: Any, server: Loopback) -> None:
 
 
 def test_chat_completions_with_typed_messages(
-    sdk: Any, client: Any, server: Loopback
+    sdk: Any, client: Any, server: Loopback, api_version: str
 ) -> None:
-    models = sdk(VERSION).models
+    models = sdk(api_version).models
     server.reply(200, example("chat_completions.json")["responses"]["200"]["body"])
     message = models.ChatCompletionRequestUserMessage(role="user", content="hi")
     client.chat.completions.create(
@@ -72,25 +88,31 @@ def test_chat_completions_with_typed_messages(
     }
 
 
-def test_embeddings(sdk: Any, client: Any, server: Loopback) -> None:
+def test_embeddings(sdk: Any, client: Any, server: Loopback, api_version: str) -> None:
     data = example("embeddings.json")
     body = data["parameters"]["body"]
     server.reply(200, data["responses"]["200"]["body"])
     result = client.embeddings.create(deployment_id="ada", **body)
-    assert_wire(server, "POST", "/deployments/ada/embeddings", body)
+    assert_wire(server, api_version, "POST", "/deployments/ada/embeddings", body)
     expected = data["responses"]["200"]["body"]
     assert result.data[0].embedding == expected["data"][0]["embedding"]
     assert result.usage.prompt_tokens == expected["usage"]["prompt_tokens"]
 
 
 def test_assistants_create_retrieve_list_delete(
-    sdk: Any, client: Any, server: Loopback
+    sdk: Any, client: Any, server: Loopback, api_version: str
 ) -> None:
-    models = sdk(VERSION).models
+    models = sdk(api_version).models
     created = example("create_assistant.json")
+    if not served(api_version, "POST", "/assistants"):
+        body = created["parameters"]["body"]
+        assert_refused(lambda: client.assistants.create(**body), server, api_version)
+        return
     server.reply(200, created["responses"]["200"]["body"])
     assistant = client.assistants.create(**created["parameters"]["body"])
-    assert_wire(server, "POST", "/assistants", created["parameters"]["body"])
+    assert_wire(
+        server, api_version, "POST", "/assistants", created["parameters"]["body"]
+    )
     assert isinstance(assistant, models.AssistantObject)
     assert (assistant.id, assistant.name, assistant.description) == (
         "asst_4nsG2qgNzimRPE7MazXTXbU7",
@@ -101,7 +123,7 @@ def test_assistants_create_retrieve_list_delete(
 
     server.reply(200, created["responses"]["200"]["body"])
     fetched = client.assistants.retrieve(assistant_id=assistant.id)
-    assert_wire(server, "GET", f"/assistants/{assistant.id}")
+    assert_wire(server, api_version, "GET", f"/assistants/{assistant.id}")
     assert fetched == assistant
 
     listed = example("list_assistants.json")
@@ -110,7 +132,7 @@ def test_assistants_create_retrieve_list_delete(
     request = server.last()
     assert (request.method, request.path) == ("GET", "/openai/assistants")
     assert request.query == {
-        "api-version": [VERSION],
+        "api-version": [api_version],
         "limit": ["20"],
         "order": ["desc"],
     }
@@ -122,19 +144,20 @@ def test_assistants_create_retrieve_list_delete(
     deleted = example("delete_assistant.json")
     server.reply(200, deleted["responses"]["200"]["body"])
     result = client.assistants.delete(assistant_id=assistant.id)
-    assert_wire(server, "DELETE", f"/assistants/{assistant.id}")
+    assert_wire(server, api_version, "DELETE", f"/assistants/{assistant.id}")
     assert result.deleted is True and result.id == assistant.id
 
 
 def test_token_provider_compatible_with_azure_identity(
-    sdk: Any, server: Loopback
+    sdk: Any, server: Loopback, api_version: str
 ) -> None:
     # azure.identity.get_bearer_token_provider returns a zero-argument callable -> str
-    client = sdk(VERSION).Client(
+    client = sdk(api_version).Client(
         endpoint=server.url, token_provider=lambda: "aad-token"
     )
-    server.reply(200, example("delete_assistant.json")["responses"]["200"]["body"])
-    client.assistants.delete(assistant_id="asst_1")
+    data = example("embeddings.json")
+    server.reply(200, data["responses"]["200"]["body"])
+    client.embeddings.create(deployment_id="ada", **data["parameters"]["body"])
     request = server.last()
     assert (
         request.headers["authorization"] == "Bearer aad-token"
@@ -142,8 +165,10 @@ def test_token_provider_compatible_with_azure_identity(
     )
 
 
-def test_error_from_the_service(sdk: Any, client: Any, server: Loopback) -> None:
-    pkg = sdk(VERSION)
+def test_error_from_the_service(
+    sdk: Any, client: Any, server: Loopback, api_version: str
+) -> None:
+    pkg = sdk(api_version)
     error_body = {"error": {"code": "429", "message": "Rate limit is exceeded."}}
     server.reply(429, error_body, {"apim-request-id": "b0d1f5a2"})
     with pytest.raises(pkg.RateLimitError) as info:

@@ -247,10 +247,10 @@ def _example_payloads(api: Api) -> list[tuple[str, str, Any]]:
 
 @pytest.mark.parametrize("api_version", VERSIONS)
 def test_models_accept_and_reject_what_the_oracle_does(
-    api_version: str, sdk: Any, tmp_path: Path
+    api_version: str, spec_sdk: Any, tmp_path: Path
 ) -> None:
     oracle = _oracle_module(api_version, tmp_path)
-    ours = sdk(api_version).models
+    ours = spec_sdk(api_version).models
     api = parse_openapi(spec_path(api_version))
     samples = Samples(api)
     examples = _example_payloads(api)

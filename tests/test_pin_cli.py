@@ -145,7 +145,8 @@ def test_pin_a_raw_url_records_its_upstream_and_generate_downloads_it_again(
     generated = run(project, "generate", env=raw)
     assert generated.returncode == 0, generated.stderr
     assert server.last().path == f"/acme/pets-api/{COMMIT}/specs/v1/pets.json"
-    assert (project / "generated" / "project_2024_05_01" / "__init__.py").is_file()
+    # the project's distribution, by init's default names
+    assert (project / "generated/project/src/project/__init__.py").is_file()
 
 
 def test_pin_another_url_records_the_url(project: Path, server: Loopback) -> None:

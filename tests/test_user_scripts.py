@@ -1,6 +1,7 @@
 """Seven everyday scripts, written the way users of the official `openai` package write
 them (dicts, strings, `reply.choices[0].message.content`, `for chunk in stream`),
-against the generated 2025-01-01-preview package (tests/user_scripts/), and each one's
+against the distribution by its stable name (`azure_openai`, its client on api-version
+2025-01-01-preview as openai's is; tests/user_scripts/), and each one's
 twin against `openai.AzureOpenAI`, derived by the few edits that tell the two clients
 apart (`TWIN_EDITS`). Every script runs against a loopback server (the request on the
 wire and the printed result are checked), and both twins type-check with no error
@@ -24,16 +25,9 @@ SCRIPTS = Path(__file__).parent / "user_scripts"
 TWINS = ("sdkgen", "openai")
 # How a script written for the generated package reads with openai.AzureOpenAI.
 TWIN_EDITS = (
-    (
-        "from azure_openai_2025_01_01_preview import Client",
-        "from openai import AzureOpenAI",
-    ),
+    ("from azure_openai import Client", "from openai import AzureOpenAI"),
     ("client = Client(", "client = AzureOpenAI("),
-    (
-        '    endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],',
-        '    azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],\n'
-        '    api_version="2025-01-01-preview",',
-    ),
+    ("    endpoint=", "    azure_endpoint="),
     ("deployment_id=", "model="),
     ("client.assistants.", "client.beta.assistants."),  # openai keeps them in beta
 )

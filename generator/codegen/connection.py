@@ -46,6 +46,19 @@ class ConnectionPlan:
     log_env: str = ""
 
     @property
+    def environment(self) -> list[tuple[str, str]]:
+        """(client option, environment variable) for each option read from one."""
+        return [
+            (option, variable)
+            for option, variable in (
+                ("endpoint", self.endpoint_env),
+                ("api_key", self.api_key_env),
+                ("api_version", self.api_version_env),
+            )
+            if variable
+        ]
+
+    @property
     def every_operation_secured(self) -> bool:
         """Then a client without a credential is refused when it is built; otherwise
         only the secured calls refuse."""

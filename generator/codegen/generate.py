@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Project
+from ..ir import Api
 from ..load import load_openapi
 from ..specs import require_pins, sha256_of, spec_source
 from .render import GeneratedPackage, package_name, render_package
@@ -16,6 +17,7 @@ from .writer import write_files
 
 if TYPE_CHECKING:
     from ..parse.refs import RefPolicy
+    from ..release.history import History
 
 
 @dataclass
@@ -45,11 +47,24 @@ def generate_all(
     refs: RefPolicy | None = None,
     report: Path | None = None,
     lock: Path | None = None,
+    history: History | None = None,
 ) -> list[GenerationResult]:
     """Renders every spec first and writes only when all of them rendered; then the
-    JSON report and the lock file for `sdkgen check`, when asked for."""
+    JSON report and the lock file for `sdkgen check`, when asked for. A project's
+    distribution takes its release history from `history`, else from the lock
+    (`lock`, else OUT/sdkgen.lock), and the lock written keeps it."""
+    if history is None:
+        from ..release.history import read_history
+
+        history = read_history(lock or out_dir / "sdkgen.lock")
     rendered = render_all(
-        specs, out_dir, project=project, package=package, docs=docs, refs=refs
+        specs,
+        out_dir,
+        project=project,
+        package=package,
+        docs=docs,
+        refs=refs,
+        history=history,
     )
     write_files(out_dir, rendered.files)
     from ..files import write_file
@@ -58,10 +73,14 @@ def generate_all(
         reports = {"specs": [r.report for r in rendered.results]}
         write_file(report, json.dumps(reports, indent=2) + "\n")
     if lock:
+        from ..release.history import history_json
         from .lock import lock_document, lock_outputs
 
         outputs = lock_outputs(rendered)
-        write_file(lock, lock_document(rendered.files, rendered.spec_digests, outputs))
+        document = lock_document(
+            rendered.files, rendered.spec_digests, outputs, history_json(history)
+        )
+        write_file(lock, document)
     return rendered.results
 
 
@@ -73,11 +92,17 @@ def render_all(
     package: str | None = None,
     docs: bool = False,
     refs: RefPolicy | None = None,
+    history: History | None = None,
 ) -> Rendered:
     """Every spec (all pinned ones when none is named) rendered in memory; with `docs`,
-    its Markdown reference too, as docs/<api-version>.md. In a configured project the
-    packages are named <import-name>_<api-version>. `refs`: which `$ref`s beyond each
-    spec's folder are followed."""
+    its Markdown reference too, as docs/<api-version>.md. A configured project given
+    no spec renders its distribution (every pin in one package, versioned by
+    `history`); named specs become packages <import-name>_<api-version>. `refs`:
+    which `$ref`s beyond each spec's folder are followed."""
+    if not specs and project.package is not None:
+        from ..release.history import History
+
+        return render_project(out_dir, project, docs, refs, history or History())
     arguments = specs or list(require_pins(project))
     prefix = project.package.import_name if project.package else None
     digests: dict[str, str] = {}
@@ -145,3 +170,61 @@ def _report(
         ],
         "skipped": [],
     }
+
+
+def load_pinned(
+    project: Project, refs: RefPolicy | None
+) -> tuple[dict[str, Api], dict[str, str]]:
+    """Every pinned api-version's IR, oldest first, and its spec's sha256."""
+    apis, digests = {}, {}
+    for version, pin in require_pins(project).items():
+        source = spec_source(version, project)
+        apis[version] = load_openapi(source.path, refs)
+        digests[version] = pin.openapi.sha256
+    return apis, digests
+
+
+def render_project(
+    out_dir: Path,
+    project: Project,
+    docs: bool,
+    refs: RefPolicy | None,
+    history: History,
+) -> Rendered:
+    """The project's distribution, and with `docs` each pin's Markdown reference."""
+    from .distribution import render_distribution
+
+    started = time.perf_counter()
+    apis, digests = load_pinned(project, refs)
+    distribution = render_distribution(project, apis)
+    version, files = distribution.stamped(history)
+    if docs:
+        from ..docs import render_markdown
+
+        for api_version, api in apis.items():
+            files[f"docs/{api_version}.md"] = render_markdown(api)
+    generated = distribution.generated
+    report = _report(
+        ", ".join(api.source for api in apis.values()),
+        distribution.api_versions[-1],
+        generated,
+        out_dir / distribution.source_dir,
+    )
+    available = distribution.available
+    for entry in report["operations"]:
+        key = f"{entry['method']} {entry['path']}"
+        entry["api_versions"] = list(available.operations.get(key, apis))
+    report |= {
+        "distribution": distribution.root,
+        "version": version,
+        "api_versions": list(apis),
+    }
+    result = GenerationResult(
+        label=f"{distribution.root} {version} ({', '.join(apis)})",
+        package=distribution.root,
+        operations=len(generated.client.methods),
+        models=len(generated.models.definitions),
+        seconds=time.perf_counter() - started,
+        report=report,
+    )
+    return Rendered([result], files, digests)

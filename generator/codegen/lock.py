@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import UserError
@@ -32,10 +32,12 @@ def lock_document(
     files: dict[str, str],
     spec_digests: dict[str, str],
     outputs: dict[str, list[str]],
+    releases: list[dict[str, Any]] | None = None,
 ) -> str:
     """`outputs`: per api-version, the paths (a folder ending in "/", or a file) its
-    generation wrote, so that one api-version can be checked alone."""
-    document = {
+    generation wrote, so that one api-version can be checked alone. `releases`: the
+    distribution's release history (generator.release.history), kept as given."""
+    document: dict[str, Any] = {
         "format": LOCK_FORMAT,
         "sdkgen": __version__,
         "docs": any(name.startswith("docs/") for name in files),
@@ -45,6 +47,8 @@ def lock_document(
         },
         "files": {name: digest(text) for name, text in sorted(files.items())},
     }
+    if releases:
+        document["releases"] = releases
     return json.dumps(document, indent=1) + "\n"
 
 
@@ -138,11 +142,14 @@ def lock_outputs(rendered: Rendered) -> dict[str, list[str]]:
     """What each api-version's generation wrote: its package folder and reference."""
     outputs = {}
     for result in rendered.results:
-        version = result.report["api_version"]
-        reference = f"docs/{version}.md"
-        outputs[version] = [f"{result.package}/"] + (
-            [reference] if reference in rendered.files else []
-        )
+        # a distribution serves several api-versions, each of which wrote it
+        for version in result.report.get(
+            "api_versions", [result.report["api_version"]]
+        ):
+            reference = f"docs/{version}.md"
+            outputs[version] = [f"{result.package}/"] + (
+                [reference] if reference in rendered.files else []
+            )
     return outputs
 
 

@@ -13,6 +13,8 @@ and `.arguments` of `.name`/`.wire`/`.location`).
 
 from __future__ import annotations
 
+import re
+
 from ..conventions import AZURE_OPENAI, Conventions
 from ..ir import JSON, Api, Schema
 from ..parse.pointers import escape_pointer
@@ -117,3 +119,13 @@ class PythonNames:
                     if member is not None:
                         out.append(f"{name}.{member}")
         return out
+
+
+_KEYWORD = re.compile(r"^(client(?:\.\w+)*)\((\w+)=\.\.\.\)$")
+
+
+def keyword_argument(python: str) -> tuple[str, str] | None:
+    """(call, keyword) of a name PythonNames.method gives a keyword argument,
+    `client.chat.completions.create(store=...)`; None for any other name."""
+    found = _KEYWORD.match(python)
+    return (found[1], found[2]) if found else None

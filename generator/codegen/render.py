@@ -13,6 +13,7 @@ from ..conventions import Conventions
 from ..ir import Api
 from ..naming import field_name, snake
 from ..specs import cache_dir
+from ..tomltext import toml_value
 from .connection import ConnectionPlan
 from .definition_views import (
     MODELS,
@@ -22,6 +23,7 @@ from .definition_views import (
     param_imports,
     param_view,
 )
+from .identity import Identity, identity_files
 from .imports import import_block, import_line, whole
 from .layout import (
     assignment,
@@ -43,7 +45,7 @@ from .method_views import (
 from .models import ModelPlan
 from .pysource import clean_lines, docstring, py_str, py_tuple
 from .pytypes import Call, Code, Import, Name, tuple_of
-from .resources import ClientPlan, Resource
+from .resources import ClientPlan
 from .views import ChildView, FlavorView
 
 STATIC_FILES = (
@@ -80,6 +82,7 @@ def environment() -> jinja2.Environment:
         attribute=field_name,
         docstring=docstring,
         class_header=class_header,
+        toml=toml_value,
     )
     # The layout functions, which templates call with the column they write at.
     env.globals.update(
@@ -114,8 +117,14 @@ class GeneratedPackage:
 
 
 def render_package(
-    api: Api, package: str, api_version: str, conventions: Conventions
+    api: Api,
+    package: str,
+    api_version: str,
+    conventions: Conventions,
+    identity: Identity | None = None,
 ) -> GeneratedPackage:
+    """`identity`: the distribution and the api-versions served (by default this
+    package alone, version 0.0.0, serving `api_version`)."""
     models = ModelPlan(api)
     client = ClientPlan(api, models, conventions)
     env = environment()
@@ -136,6 +145,10 @@ def render_package(
             _render(env, f"package/{name}.j2", context) if name != "py.typed" else ""
         )
     files["__init__.py"] = _render(env, "package/__init__.py.j2", context)
+    alone = Identity(
+        package, "0.0.0", (api_version,), None, conventions.user_agent_header
+    )
+    files.update(identity_files(env, identity or alone, client))
     definitions = [definition_view(d) for d in models.ordered()]
     files["models.py"] = _render(
         env,
@@ -157,8 +170,9 @@ def render_package(
         },
     )
     for top in client.root.children.values():
-        subtree = _subtree(top)
-        resources = [resource_view(r, f) for f in ("sync", "async") for r in subtree]
+        resources = [
+            resource_view(r, f) for f in ("sync", "async") for r in top.subtree()
+        ]
         files[f"resources/{top.path[0]}.py"] = _render(
             env,
             "package/resources/resource.py.j2",
@@ -176,13 +190,6 @@ def render_package(
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
     return env.get_template(template).render(context).rstrip("\n") + "\n"
-
-
-def _subtree(resource: Resource) -> list[Resource]:
-    out = [resource]
-    for child in resource.children.values():
-        out.extend(_subtree(child))
-    return out
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
@@ -259,15 +266,7 @@ def _flatten(items: Iterable[Import | Iterable[Import]]) -> Iterator[Import]:
 
 def _environment_doc(connection: ConnectionPlan) -> list[str]:
     """Which environment variables the client reads for options it is not given."""
-    names = [
-        f"{option} from {variable}"
-        for option, variable in (
-            ("endpoint", connection.endpoint_env),
-            ("api_key", connection.api_key_env),
-            ("api_version", connection.api_version_env),
-        )
-        if variable
-    ]
+    names = [f"{option} from {variable}" for option, variable in connection.environment]
     if not names:
         return []
     text = f"Options not given are read from the environment: {', '.join(names)}."

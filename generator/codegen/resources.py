@@ -89,6 +89,13 @@ class Resource:
     def attribute(self) -> str:
         return self.path[-1] if self.path else ""
 
+    def subtree(self) -> list[Resource]:
+        """This resource and every resource under it, depth first."""
+        out = [self]
+        for child in self.children.values():
+            out.extend(child.subtree())
+        return out
+
 
 def _resource_path(op: Operation, scopes: tuple[str, ...]) -> tuple[list[str], str]:
     """(resource path, method name) for an operation; `scopes` are the segments that

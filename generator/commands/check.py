@@ -41,16 +41,21 @@ def run(args: argparse.Namespace) -> int:
     from ..codegen.generate import render_all
     from ..codegen.lock import against_lock, against_tree, lock_has_docs, lock_outputs
     from ..config import project_of
+    from ..release.history import read_history
 
     project = project_of(args)
     args.against = args.against or project.output
     docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
+    folder = args.against if args.against.is_dir() else args.against.parent
+    # the distribution's version and changelog come from the lock's release history
+    lock = args.against if args.against.is_file() else folder / "sdkgen.lock"
     rendered = render_all(
         list(args.specs),
-        args.against if args.against.is_dir() else args.against.parent,
+        folder,
         project=project,
         docs=docs,
         refs=reference_policy(args),
+        history=read_history(lock),
     )
     note = ""
     if args.against.is_dir():
@@ -70,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if not drift:
         print(
             f"in sync with {args.against}: {len(rendered.files)} files, "
-            f"{len(rendered.results)} specs{note}"
+            f"{len(rendered.spec_digests)} specs{note}"
         )
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")

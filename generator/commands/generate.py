@@ -1,4 +1,5 @@
-"""`sdkgen generate [SPEC ...]`: one Python package per spec into the output folder."""
+"""`sdkgen generate [SPEC ...]`: the project's distribution, or one Python package per
+spec, into the output folder."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "generate",
-        description="Generate one Python package per spec (a pinned api-version or an "
-        "OpenAPI JSON/YAML file). With no SPEC, every pinned api-version.",
+        description="With no SPEC, in a project: the SDK as one distribution serving "
+        "every pinned api-version (its version and CHANGELOG.md from the release "
+        "history in the lock). Else one Python package per spec (a pinned api-version "
+        "or an OpenAPI JSON/YAML file).",
     )
     parser.add_argument("specs", nargs="*", metavar="SPEC")
     parser.add_argument(

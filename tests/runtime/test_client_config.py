@@ -39,13 +39,13 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 
 def test_endpoint_key_and_api_version_come_from_the_environment(
-    pkg: Any, server: Loopback, clean_env: pytest.MonkeyPatch, closing: Any
+    package: Any, server: Loopback, clean_env: pytest.MonkeyPatch, closing: Any
 ) -> None:
     clean_env.setenv("AZURE_OPENAI_ENDPOINT", server.url)
     clean_env.setenv("AZURE_OPENAI_API_KEY", "env-key")
     clean_env.setenv("OPENAI_API_VERSION", "2024-10-21")
     server.reply(200, EMBEDDINGS)
-    closing(pkg.Client()).embeddings.create(deployment_id="ada", input="hi")
+    closing(package.Client()).embeddings.create(deployment_id="ada", input="hi")
     request = server.last()
     assert request.path == "/openai/deployments/ada/embeddings"
     assert request.headers["api-key"] == "env-key"
@@ -54,7 +54,9 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
     # arguments win over the environment
     with Loopback() as other:
         other.reply(200, EMBEDDINGS)
-        with pkg.Client(endpoint=other.url, api_key="arg-key", api_version="7") as c:
+        with package.Client(
+            endpoint=other.url, api_key="arg-key", api_version="7"
+        ) as c:
             c.embeddings.create(deployment_id="ada", input="hi")
         request = other.last()
     assert request.headers["api-key"] == "arg-key"
@@ -63,7 +65,7 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
 
     # a token provider is a credential: the environment's key is not read then
     server.reply(200, EMBEDDINGS)
-    closing(pkg.Client(token_provider=lambda: "tok")).embeddings.create(
+    closing(package.Client(token_provider=lambda: "tok")).embeddings.create(
         deployment_id="ada", input="hi"
     )
     assert server.last().headers["authorization"] == "Bearer tok"
@@ -71,8 +73,8 @@ def test_endpoint_key_and_api_version_come_from_the_environment(
 
     clean_env.delenv("OPENAI_API_VERSION")
     server.reply(200, EMBEDDINGS)
-    closing(pkg.Client()).embeddings.create(deployment_id="ada", input="hi")
-    assert server.last().query == {"api-version": [VERSION]}
+    closing(package.Client()).embeddings.create(deployment_id="ada", input="hi")
+    assert server.last().query == {"api-version": [package.DEFAULT_API_VERSION]}
 
 
 def test_a_client_given_nothing_names_everything_it_reads(

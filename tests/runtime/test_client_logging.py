@@ -14,10 +14,11 @@ import httpx
 import pytest
 
 from loopback import Loopback
+from real_specs import PINNED, PROJECT
 from runtime_specs import get_spec
 
-VERSION = "2025-01-01-preview"
-PACKAGE = "azure_openai_" + VERSION.replace("-", "_")
+VERSION = PINNED[-1]  # the distribution's default api-version
+PACKAGE = PROJECT.package.import_name
 SECRET, TOKEN = "sk-log-secret-key", "aad-log-secret-token"
 EMBEDDINGS = {
     "object": "list",

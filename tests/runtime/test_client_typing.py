@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-VERSION = "2025-01-01-preview"
-PACKAGE = "azure_openai_" + VERSION.replace("-", "_")
+from real_specs import PROJECT
+
+PACKAGE = PROJECT.package.import_name
 
 USER_SCRIPT = f"""
 import asyncio

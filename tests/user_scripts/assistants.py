@@ -2,11 +2,12 @@
 
 import os
 
-from azure_openai_2025_01_01_preview import Client
+from azure_openai import Client
 
 client = Client(
     endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
     api_key=os.environ["AZURE_OPENAI_API_KEY"],
+    api_version="2025-01-01-preview",
 )
 assistant = client.assistants.create(
     model="gpt-4o",

@@ -3,11 +3,12 @@
 import json
 import os
 
-from azure_openai_2025_01_01_preview import Client
+from azure_openai import Client
 
 client = Client(
     endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
     api_key=os.environ["AZURE_OPENAI_API_KEY"],
+    api_version="2025-01-01-preview",
 )
 reply = client.chat.completions.create(
     deployment_id="gpt-4o",

@@ -4,11 +4,12 @@ import os
 import sys
 from pathlib import Path
 
-from azure_openai_2025_01_01_preview import Client
+from azure_openai import Client
 
 client = Client(
     endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
     api_key=os.environ["AZURE_OPENAI_API_KEY"],
+    api_version="2025-01-01-preview",
 )
 with Path(sys.argv[1]).open("rb") as audio:
     transcript = client.audio.transcriptions.create(
