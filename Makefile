@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install node-tools generate test bench clean
+.PHONY: install node-tools generate golden test bench clean
 
 install: $(VENV)/.installed
 
@@ -27,6 +27,12 @@ node_modules/.installed: package.json package-lock.json
 generate: install
 	$(BIN)/sdkgen generate --report generated/report.json --lock generated/sdkgen.lock --docs
 	$(BIN)/sdkgen changelog --output generated/CHANGELOG.md
+
+# The golden record: the code emitted for tests/golden/small.yaml and for the
+# 2024-10-21 pin, rewritten into tests/golden/ as the generator emits it now (about a
+# second). After a change to emitted code: run it, review the diff, commit it.
+golden: install
+	$(BIN)/python tests/golden_record.py
 
 # The drift check first: the committed lock must match what the generator produces now.
 # loadgroup: each Prism mode's calls stay on one worker, which boots that mode's mocks.

@@ -16,6 +16,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from loopback import Loopback  # noqa: E402
 
+# the golden record's packages are emitted code to compare, not tests to collect
+collect_ignore = ["golden"]
+
 
 @pytest.fixture(scope="session")
 def generation(

@@ -1,0 +1,1 @@
+"""Resources of the client, one module per top-level path segment."""
