@@ -135,7 +135,7 @@ def build(tmp_path: Path):
 @pytest.fixture(autouse=True)
 def yaml_written_loads_alike(request: pytest.FixtureRequest) -> Iterator[None]:
     """Every YAML file a test writes under its tmp_path: the fast path reads it as
-    PyYAML does, or declines (tests/test_yaml_loader.py has the rest)."""
+    PyYAML does, or declines (tests/parse/test_yaml_loader.py has the rest)."""
     if "tmp_path" not in request.fixturenames:
         yield
         return

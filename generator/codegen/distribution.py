@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import jinja2
 
 # The lowest releases the emitted runtime works with, checked by installing exactly
-# these into a fresh venv (tests/test_distribution.py): pydantic 2.4 for
+# these into a fresh venv (tests/codegen/test_distribution.py): pydantic 2.4 for
 # ValidationError.errors(include_input=...), httpx 0.24 for streamed lines.
 DEPENDENCIES = ("httpx>=0.24.0,<1", "pydantic>=2.4.0,<3")
 PYTHON_CLASSIFIERS = ("3.11", "3.12", "3.13")

@@ -18,7 +18,7 @@ import yaml
 from loopback import Loopback, Reply
 from robustness.robust_support import refused, sdkgen
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 # spec -> the names its schemas in other files take, beside the root's components
 SPECS: dict[str, set[str]] = {

@@ -15,10 +15,10 @@ from run_cli import REPO, sdkgen
 NEW_VERSION = "2099-01-01-preview"
 # The test modules whose tests follow the pins, and the tests parametrized by pin.
 PIN_DRIVEN = (
-    "test_spec_pins.py",
-    "test_parse_openapi.py",
-    "test_generate_cli.py",
-    "test_generated_code_quality.py",
+    "cli/test_spec_pins.py",
+    "parse/test_parse_openapi.py",
+    "cli/test_generate_cli.py",
+    "codegen/test_generated_code_quality.py",
     "markdown/test_markdown_round_trip.py",
 )
 # mypy on one more package costs 12 s and checks no pin handling of its own

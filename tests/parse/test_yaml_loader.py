@@ -19,7 +19,7 @@ from generator.parse.loader import load_document
 from real_specs import PINNED, spec_json
 from yaml_equality import check_file, check_same, pyyaml_outcome, typed
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ERRORS_CORPUS = REPO / "tests" / "specs_with_errors"
 DIFF_CORPUS = REPO.parent / "shared" / "diff-corpus"
 

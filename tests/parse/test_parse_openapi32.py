@@ -16,7 +16,7 @@ from generated_packages import import_generated
 from ir_views import without_locations
 from loopback import Loopback, Reply
 
-CHAT = Path(__file__).parent / "corpus" / "chat-openapi32" / "openapi.yaml"
+CHAT = Path(__file__).resolve().parents[1] / "corpus" / "chat-openapi32" / "openapi.yaml"
 
 
 def _write(tmp_path: Path, name: str, spec: dict[str, Any]) -> Path:

@@ -21,7 +21,7 @@ import pytest
 from loopback import Loopback
 from typecheck import mypy_strict, pyright_errors
 
-SCRIPTS = Path(__file__).parent / "user_scripts"
+SCRIPTS = Path(__file__).resolve().parents[1] / "user_scripts"
 TWINS = ("sdkgen", "openai")
 # How a script written for the generated package reads with openai.AzureOpenAI.
 TWIN_EDITS = (

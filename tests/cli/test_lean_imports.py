@@ -13,7 +13,7 @@ import pytest
 
 from generator.cli import COMMANDS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DIFF_PAIR = REPO.parent / "shared" / "diff-corpus" / "001-breaking-attributes"
 # Runs the CLI as the console script does, then prints the modules it imported.
 PROBE = (

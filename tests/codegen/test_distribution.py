@@ -27,7 +27,7 @@ from pinned_surface import assert_refused
 from project_specs import API_VERSION, make_project, operation, spec
 from real_specs import PINNED
 
-HERE = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 MESSAGES = [{"role": "user", "content": "Hi"}]
 
 
@@ -77,7 +77,7 @@ def test_builds_passes_twine_and_installs_alone_at_its_lower_bounds(
     versions = dict(line.split("==") for line in installed.split())
     assert versions["azure-openai-inference"] == project["project"]["version"]
     assert [f"{name}=={versions[name]}" for name in ("httpx", "pydantic")] == lowest
-    smoke = [python, str(HERE / "distribution_smoke.py"), report["package"]]
+    smoke = [python, str(TESTS / "distribution_smoke.py"), report["package"]]
     out_text = run(
         *smoke, report["distribution"], project["project"]["version"], cwd=tmp_path
     )

@@ -16,7 +16,7 @@ from ir_views import without_locations
 from loopback import Loopback, Reply
 from robustness.robust_support import sdkgen
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 STORAGE_V2 = CORPUS / "azure-mgmt-storage" / "storage.json"
 STORAGE_V3 = CORPUS / "azure-mgmt-storage" / "openapi3" / "storage.json"
 PETSTORE_V2 = CORPUS / "petstore-swagger2" / "swagger.yaml"
