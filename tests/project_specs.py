@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import inline_spec
+
 API_VERSION = {
     "name": "api-version",
     "in": "query",
@@ -46,13 +48,13 @@ def operation(op_id: str, *, body: dict[str, Any] | None = None, **extra: Any) -
 
 
 def spec(version: str, paths: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "openapi": "3.0.0",
-        "info": {"title": "Things", "version": version},
-        "servers": [{"url": "https://things.example.com/api"}],
-        "paths": copy.deepcopy(paths),
-        "components": {"schemas": {"Thing": THING}},
-    }
+    return inline_spec.spec(
+        copy.deepcopy(paths),
+        {"Thing": THING},
+        openapi="3.0.0",
+        version=version,
+        servers=[{"url": "https://things.example.com/api"}],
+    )
 
 
 def make_project(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import COMMANDS
+from inline_spec import spec
 
 REPO = Path(__file__).resolve().parents[2]
 DIFF_PAIR = REPO.parent / "shared" / "diff-corpus" / "001-breaking-attributes"
@@ -75,10 +76,9 @@ def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing(tmp_path: Path) ->
 
 
 def test_diff_of_json_files_loads_no_yaml_parser(tmp_path: Path) -> None:
-    spec = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}
     old, new = tmp_path / "old.json", tmp_path / "new.json"
-    old.write_text(json.dumps(spec))
-    new.write_text(json.dumps({**spec, "info": {"title": "t", "version": "2"}}))
+    old.write_text(json.dumps(spec(openapi="3.0.0", title="t")))
+    new.write_text(json.dumps(spec(openapi="3.0.0", title="t", version="2")))
     modules = imported("diff", str(old), str(new), cwd=tmp_path)
     assert not modules & (HEAVY | {"ryml", "generator.parse.yaml_fast"})
 

@@ -17,15 +17,14 @@ import pytest
 
 from generator.config import CONFIG_NAME
 from generator.specs import read_pin
+from inline_spec import spec
 from loopback import Loopback
 from run_cli import sdkgen
 from test_project_config import tree
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
-SPEC = {
-    "openapi": "3.0.3",
-    "info": {"title": "Pets", "version": "2024-05-01"},
-    "paths": {
+SPEC = spec(
+    {
         "/pets": {
             "get": {
                 "operationId": "listPets",
@@ -33,8 +32,10 @@ SPEC = {
             }
         }
     },
-    "components": {"schemas": {"Pet": {"type": "object"}, "Owner": {"type": "object"}}},
-}
+    {"Pet": {"type": "object"}, "Owner": {"type": "object"}},
+    title="Pets",
+    version="2024-05-01",
+)
 SPEC_BYTES = json.dumps(SPEC).encode()
 SPEC_SHA = hashlib.sha256(SPEC_BYTES).hexdigest()
 NO_OVERRIDES = {"SDKGEN_SPEC_MIRROR": "", "SDKGEN_SPEC_URL": ""}

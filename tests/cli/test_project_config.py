@@ -15,14 +15,12 @@ import pytest
 
 from generator.config import CONFIG_NAME, load_project
 from generator.conventions import Conventions
+from inline_spec import spec
 from loopback import Loopback
 from run_cli import REPO, sdkgen
 
-SPEC = {
-    "openapi": "3.0.3",
-    "info": {"title": "Pets", "version": "2024-05-01"},
-    "servers": [{"url": "https://pets.example.com/v1"}],
-    "paths": {
+SPEC = spec(
+    {
         "/pets": {
             "get": {
                 "operationId": "listPets",
@@ -31,7 +29,10 @@ SPEC = {
             }
         }
     },
-}
+    title="Pets",
+    version="2024-05-01",
+    servers=[{"url": "https://pets.example.com/v1"}],
+)
 NO_MIRROR_OVERRIDE = {"SDKGEN_SPEC_MIRROR": ""}
 
 

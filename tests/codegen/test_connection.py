@@ -7,17 +7,13 @@ from typing import Any
 
 import pytest
 
+from inline_spec import spec
 from loopback import Loopback
 
 
 def _spec(schemes: dict[str, Any], security: list[dict[str, list[str]]]) -> dict:
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Keys", "version": "1"},
-        "servers": [{"url": "https://api.example.com/v1"}],
-        "security": security,
-        "components": {"securitySchemes": schemes},
-        "paths": {
+    return spec(
+        {
             "/models": {
                 "get": {
                     "operationId": "list_models",
@@ -30,7 +26,11 @@ def _spec(schemes: dict[str, Any], security: list[dict[str, list[str]]]) -> dict
                 }
             }
         },
-    }
+        title="Keys",
+        servers=[{"url": "https://api.example.com/v1"}],
+        security_schemes=schemes,
+        security=security,
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,31 +8,8 @@ from typing import Any
 
 import pytest
 
+from inline_spec import client_spec, json_response
 from loopback import Loopback
-
-
-def spec(
-    paths: dict[str, Any], schemas: dict[str, Any] | None = None, **extra: Any
-) -> dict[str, Any]:
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Pets", "version": "2024-01-01"},
-        "servers": [
-            {
-                "url": "https://{endpoint}/api",
-                "variables": {"endpoint": {"default": "x"}},
-            }
-        ],
-        "components": {
-            "schemas": schemas or {},
-            "securitySchemes": {
-                "key": {"type": "apiKey", "in": "header", "name": "x-key"}
-            },
-        },
-        "paths": paths,
-        **extra,
-    }
-
 
 API_VERSION = {
     "name": "api-version",
@@ -55,19 +32,12 @@ PET = {
 }
 
 
-def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {"application/json": {"schema": schema}},
-    }
-
-
 PET_OR_ERROR = {
     "200": json_response("ok", {"$ref": "#/components/schemas/Pet"}),
     "default": json_response("error", {"$ref": "#/components/schemas/Error"}),
 }
 
-PETS_SPEC = spec(
+PETS_SPEC = client_spec(
     {
         "/pets": {
             "get": {
@@ -391,7 +361,7 @@ def test_inline_objects_unions_maps_and_recursion(build: Any) -> None:
             ]
         },
     }
-    pkg = build(spec({}, schemas))
+    pkg = build(client_spec({}, schemas))
     node = pkg.models.Node.model_validate(
         {
             "value": 3,
@@ -417,7 +387,7 @@ def test_inline_objects_unions_maps_and_recursion(build: Any) -> None:
 
 
 def test_openapi_31_yaml_spec(build: Any, server: Loopback) -> None:
-    doc = spec(
+    doc = client_spec(
         {
             "/things": {
                 "post": {
@@ -486,7 +456,7 @@ def test_read_only_is_never_an_argument_and_write_only_never_an_attribute(
         }
     }
     pkg = build(
-        spec(
+        client_spec(
             {
                 "/accounts": {
                     "post": {
@@ -534,7 +504,7 @@ def test_a_nullable_component_is_nullable_where_it_is_used(
     else:  # 3.1: anyOf [$ref, null] where it is used
         reached = {"anyOf": [ref, {"type": "null"}]}
     run = {"type": "object", "required": ["usage"], "properties": {"usage": reached}}
-    doc = spec({}, {"Usage": usage, "Run": run})
+    doc = client_spec({}, {"Usage": usage, "Run": run})
     doc["openapi"] = version
     pkg = build(doc)
     # validated strictly: null is what the spec allows, not a lenient fallback
@@ -579,7 +549,7 @@ def test_a_body_accepted_as_json_and_as_multipart_takes_both_forms(
     }
     ref = {"schema": {"$ref": "#/components/schemas/Upload"}}
     pkg = build(
-        spec(
+        client_spec(
             {
                 "/uploads": {
                     "post": {

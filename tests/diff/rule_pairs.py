@@ -6,25 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-JSONDict = dict[str, Any]
+from inline_spec import JSONDict, ref, spec
+
 STR = {"type": "string"}
 INT = {"type": "integer"}
 NUM = {"type": "number"}
-
-
-def spec(paths: JSONDict | None = None, schemas: JSONDict | None = None) -> JSONDict:
-    doc: JSONDict = {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": paths or {},
-    }
-    if schemas:
-        doc["components"] = {"schemas": schemas}
-    return doc
-
-
-def ref(name: str) -> JSONDict:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def obj(*required: str, **props: JSONDict) -> JSONDict:

@@ -14,36 +14,28 @@ import yaml
 from generator import cli
 from generator.commands.diff import FORMATS
 from generator.diff.render import RENDERERS
+from inline_spec import json_response, ref, spec
 
 REPO = Path(__file__).resolve().parents[2]
 STR = {"type": "string"}
 
 
-def spec(props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+def things_spec(
+    props: dict[str, Any], required: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """GET /things returns Thing; POST /things sends Thing."""
-    thing = {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": {
-            "/things": {
-                "get": {"responses": {"200": {"description": "ok", "content": thing}}},
-                "post": {
-                    "requestBody": {"content": thing},
-                    "responses": {"204": {"description": "done"}},
-                },
-            }
-        },
-        "components": {
-            "schemas": {
-                "Thing": {
-                    "type": "object",
-                    "properties": props,
-                    "required": list(required),
-                }
-            }
-        },
+    thing = json_response("ok", ref("Thing"))
+    paths = {
+        "/things": {
+            "get": {"responses": {"200": thing}},
+            "post": {
+                "requestBody": {"content": thing["content"]},
+                "responses": {"204": {"description": "done"}},
+            },
+        }
     }
+    schema = {"type": "object", "properties": props, "required": list(required)}
+    return spec(paths, {"Thing": schema})
 
 
 @pytest.fixture
@@ -60,12 +52,12 @@ def pair(write_spec):
 @pytest.fixture
 def breaking(pair) -> list[str]:
     # `b` removed: breaking; `c` added: info.
-    return pair(spec({"a": STR, "b": STR}), spec({"a": STR, "c": STR}))
+    return pair(things_spec({"a": STR, "b": STR}), things_spec({"a": STR, "c": STR}))
 
 
 @pytest.fixture
 def harmless(pair) -> list[str]:
-    return pair(spec({"a": STR}), spec({"a": STR, "c": STR}))
+    return pair(things_spec({"a": STR}), things_spec({"a": STR, "c": STR}))
 
 
 def test_every_format_has_a_renderer() -> None:
@@ -121,7 +113,7 @@ def test_github_annotations_point_at_lines_of_the_revision(
     files = []
     for name, props in (("old", {"a": STR, "b": STR}), ("new", {"a": STR, "c": STR})):
         path = tmp_path / f"{name}.{suffix}"
-        document = spec(props)
+        document = things_spec(props)
         path.write_text(
             json.dumps(document, indent=2) if suffix == "json" else yaml.dump(document),
             encoding="utf-8",
@@ -151,7 +143,7 @@ def test_github_annotations_point_at_lines_of_the_revision(
 
 
 def test_github_annotations_escape_workflow_command_syntax(pair, capsys) -> None:
-    args = pair(spec({"a": STR}), spec({"a": STR, "100%\nsure": STR}))
+    args = pair(things_spec({"a": STR}), things_spec({"a": STR, "100%\nsure": STR}))
     assert cli.main(["diff", *args, "--format", "github"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert "`100%25%0Asure`" in line
@@ -181,8 +173,8 @@ def test_markdown_puts_breaking_changes_first(breaking: list[str], capsys) -> No
 
 def test_changes_name_calls_enum_members_and_word_diffs(pair, capsys) -> None:
     colour = {"type": "string", "enum": ["red", "green"], "description": "The colour."}
-    base = spec({"colour": colour})
-    revision = spec(
+    base = things_spec({"colour": colour})
+    revision = things_spec(
         {
             "colour": {
                 **colour,

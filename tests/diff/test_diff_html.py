@@ -14,32 +14,24 @@ import pytest
 from browser import Browser
 
 from generator import cli
+from inline_spec import json_response, ref, spec
 
 STR = {"type": "string"}
 
 
-def spec(thing: dict[str, Any], deprecated: bool = False) -> dict[str, Any]:
-    body = {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": {
-            "/things": {
-                "post": {
-                    "operationId": "createThing",
-                    "deprecated": deprecated,
-                    "requestBody": {"content": body},
-                    "responses": {"200": {"description": "ok", "content": body}},
-                }
-            }
-        },
-        "components": {
-            "schemas": {
-                "Thing": {"type": "object", "properties": thing},
-                "Unused": {"type": "object", "properties": dict(thing)},
-            }
-        },
+def things_spec(thing: dict[str, Any], deprecated: bool = False) -> dict[str, Any]:
+    ok = json_response("ok", ref("Thing"))
+    creating = {
+        "operationId": "createThing",
+        "deprecated": deprecated,
+        "requestBody": {"content": ok["content"]},
+        "responses": {"200": ok},
     }
+    schemas = {
+        "Thing": {"type": "object", "properties": thing},
+        "Unused": {"type": "object", "properties": dict(thing)},
+    }
+    return spec({"/things": {"post": creating}}, schemas)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +40,10 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = {"a": {**STR, "description": "The old colour of the thing."}, "b": STR}
     new = {"a": {**STR, "description": "The new colour of the thing."}, "c": STR}
     files = []
-    for name, document in (("old", spec(old)), ("new", spec(new, deprecated=True))):
+    for name, document in (
+        ("old", things_spec(old)),
+        ("new", things_spec(new, deprecated=True)),
+    ):
         path = folder / f"{name}.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         files.append(str(path))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from inline_spec import spec
 from rule_pairs import (
     KEY,
     STR,
@@ -22,7 +23,6 @@ from rule_pairs import (
     query,
     secured,
     sent,
-    spec,
     things,
     with_header,
 )

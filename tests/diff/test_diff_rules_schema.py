@@ -4,6 +4,7 @@ runs them), and how readOnly parts, numeric type arrays and patterns are read.""
 
 from __future__ import annotations
 
+from inline_spec import ref
 from rule_pairs import (
     INT,
     NUM,
@@ -14,7 +15,6 @@ from rule_pairs import (
     judged,
     obj,
     pets,
-    ref,
     returned,
     sent,
 )

@@ -12,36 +12,24 @@ from typing import Any
 import pytest
 
 from generator import cli
+from inline_spec import json_response, ref, spec
 
 INT = {"type": "integer"}
 
 
-def spec(
+def things_spec(
     components: dict[str, Any], limit: dict[str, Any], required: bool = False
 ) -> dict[str, Any]:
     """GET /things?limit= returns a Thing; Thing's `size` is an inline object."""
-    thing = {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}
     size = {"type": "object", "properties": {"width": INT, "height": INT}}
     query = {"name": "limit", "in": "query", "required": required, "schema": limit}
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": {
-            "/things": {
-                "get": {
-                    "operationId": "listThings",
-                    "parameters": [query],
-                    "responses": {"200": {"description": "ok", "content": thing}},
-                }
-            }
-        },
-        "components": {
-            "schemas": {
-                "Thing": {"type": "object", "properties": {"size": size}},
-                **components,
-            }
-        },
+    listing = {
+        "operationId": "listThings",
+        "parameters": [query],
+        "responses": {"200": json_response("ok", ref("Thing"))},
     }
+    thing = {"type": "object", "properties": {"size": size}}
+    return spec({"/things": {"get": listing}}, {"Thing": thing, **components})
 
 
 def generate(folder: Path, document: dict[str, Any]) -> tuple[str, Path]:
@@ -66,8 +54,8 @@ def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
     """A new component taking the name of an inline class renumbers that class: the
     spec diff sees only a schema added; the SDK diff sees `ThingSize` renamed."""
     label = {"type": "object", "properties": {"label": {"type": "string"}}}
-    old_spec, old = generate(tmp_path / "a", spec({}, INT))
-    new_spec, new = generate(tmp_path / "b", spec({"ThingSize": label}, INT))
+    old_spec, old = generate(tmp_path / "a", things_spec({}, INT))
+    new_spec, new = generate(tmp_path / "b", things_spec({"ThingSize": label}, INT))
     assert cli.main(["diff", old_spec, new_spec, "--fail-on", "breaking"]) == 0
     spec_diff = capsys.readouterr().out
     assert "1 change: 0 breaking" in spec_diff and "New: `ThingSize`." in spec_diff
@@ -81,18 +69,18 @@ def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
 
 
 def test_parameters_judged_by_the_direction_of_the_data(tmp_path: Path, capsys) -> None:
-    old_spec, old = generate(tmp_path / "a", spec({}, INT))
-    _, wider = generate(tmp_path / "b", spec({}, {"type": "number"}))
+    old_spec, old = generate(tmp_path / "a", things_spec({}, INT))
+    _, wider = generate(tmp_path / "b", things_spec({}, {"type": "number"}))
     code, changes = sdk_changes(old, wider, capsys)
     create = "resources.things.Things.list(limit=...)"
     assert code == 0
     assert changes[create]["id"] == "sdk-parameter-type-widened"
     assert changes[create]["severity"] == "info"
-    _, required = generate(tmp_path / "c", spec({}, INT, required=True))
+    _, required = generate(tmp_path / "c", things_spec({}, INT, required=True))
     code, changes = sdk_changes(old, required, capsys)
     assert code == 1
     assert changes[create]["id"] == "sdk-parameter-became-required"
-    _, strings = generate(tmp_path / "d", spec({}, {"type": "string"}))
+    _, strings = generate(tmp_path / "d", things_spec({}, {"type": "string"}))
     code, changes = sdk_changes(old, strings, capsys)
     assert (code, changes[create]["id"]) == (1, "sdk-parameter-type-changed")
 

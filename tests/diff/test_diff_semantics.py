@@ -3,14 +3,9 @@ OpenAPI 3.0 / 3.1 spellings of the same schema."""
 
 from __future__ import annotations
 
-from typing import Any
+from inline_spec import JSONDict, ref, spec
 
-JSONDict = dict[str, Any]
 STR = {"type": "string"}
-
-
-def ref(name: str) -> JSONDict:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def api(
@@ -25,10 +20,8 @@ def api(
     parameters = [
         {"name": name, "in": "query", "schema": s} for name, s in (params or {}).items()
     ]
-    return {
-        "openapi": openapi,
-        "info": {"title": "Things", "version": version},
-        "paths": {
+    return spec(
+        {
             "/things": {
                 "post": {
                     "operationId": "createThing",
@@ -55,8 +48,10 @@ def api(
                 }
             },
         },
-        "components": {"schemas": {"Unrelated": {"type": "object"}, **schemas}},
-    }
+        {"Unrelated": {"type": "object"}, **schemas},
+        openapi=openapi,
+        version=version,
+    )
 
 
 def test_shared_schema_is_listed_once_and_judged_by_the_stricter_side(

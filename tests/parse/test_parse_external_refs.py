@@ -21,6 +21,7 @@ from generator.errors import SpecError
 from generator.parse.openapi import parse_openapi
 from generator.parse.refs import RefPolicy
 from generated_packages import import_generated
+from inline_spec import spec
 from robustness.robust_support import refused, sdkgen
 
 
@@ -40,12 +41,7 @@ def write_tree(root: Path, files: dict[str, Any]) -> Path:
 def root_spec(
     paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Multi", "version": "1"},
-        "paths": paths or {},
-        "components": {"schemas": schemas or {}},
-    }
+    return spec(paths, schemas or {}, title="Multi")
 
 
 def get_returning(schema: dict[str, Any], operation_id: str = "getIt") -> dict:

@@ -7,12 +7,11 @@ import os
 from pathlib import Path
 
 from generator.load import load_api, load_openapi
+from inline_spec import spec
 
 
 def _spec(version: str) -> str:
-    return json.dumps(
-        {"openapi": "3.0.0", "info": {"title": "t", "version": version}, "paths": {}}
-    )
+    return json.dumps(spec(openapi="3.0.0", title="t", version=version))
 
 
 def test_the_same_file_gives_the_same_ir_and_a_changed_one_a_new_ir(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pydantic
 import pytest
 
+from inline_spec import spec
 from real_specs import PINNED, spec_json, spec_path
 from generator.errors import SpecError
 from generator.parse.openapi import HTTP_METHODS, parse_openapi
@@ -117,12 +118,7 @@ def _write(tmp_path: Path, spec: dict) -> Path:
 
 
 def _spec(schemas: dict, openapi: str = "3.0.3") -> dict:
-    return {
-        "openapi": openapi,
-        "info": {"title": "t", "version": "1"},
-        "paths": {},
-        "components": {"schemas": schemas},
-    }
+    return spec(schemas=schemas, openapi=openapi, title="t")
 
 
 def test_30_and_31_forms_give_the_same_ir(tmp_path: Path) -> None:

@@ -13,10 +13,13 @@ import pytest
 from generator.errors import SpecError
 from generator.parse.openapi import parse_openapi
 from generated_packages import import_generated
+from inline_spec import spec
 from ir_views import without_locations
 from loopback import Loopback, Reply
 
-CHAT = Path(__file__).resolve().parents[1] / "corpus" / "chat-openapi32" / "openapi.yaml"
+CHAT = (
+    Path(__file__).resolve().parents[1] / "corpus" / "chat-openapi32" / "openapi.yaml"
+)
 
 
 def _write(tmp_path: Path, name: str, spec: dict[str, Any]) -> Path:
@@ -156,13 +159,11 @@ def test_a_querystring_object_goes_out_as_its_keys(chat: Any, server: Loopback) 
 
 
 def _op(extra: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "openapi": "3.2.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/x": {"get": {"responses": {"200": {"description": "ok", **extra}}}}
-        },
-    }
+    return spec(
+        {"/x": {"get": {"responses": {"200": {"description": "ok", **extra}}}}},
+        openapi="3.2.0",
+        title="t",
+    )
 
 
 @pytest.mark.parametrize(

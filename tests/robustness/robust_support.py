@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from hypothesis import HealthCheck, Phase, settings
 
 from generator.codegen.generate import generate_all
+from inline_spec import spec
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,14 +63,16 @@ def openapi(
     version: str = "3.0.3",
     **extra: Any,
 ) -> dict[str, Any]:
-    return {
-        "openapi": version,
-        "info": {"title": "Robust", "version": "2024-01-01"},
-        "servers": [{"url": "http://localhost/api"}],
-        "paths": paths or {},
-        "components": {"schemas": schemas or {}},
+    """The robustness tests' document: OpenAPI `version`, on a fixed server."""
+    return spec(
+        paths,
+        schemas or {},
+        openapi=version,
+        title="Robust",
+        version="2024-01-01",
+        servers=[{"url": "http://localhost/api"}],
         **extra,
-    }
+    )
 
 
 @contextmanager

@@ -24,10 +24,11 @@ from hypothesis import strategies as st
 
 from generator.codegen.generate import render_all
 from generator.errors import SpecError
-from generator.parse.openapi import escape_pointer
+from generator.parse.pointers import unescape_pointer
+from inline_spec import SCHEMAS as REF
+from inline_spec import ref
 from robust_support import SETTINGS, call, canonical, generated, model, openapi
 
-REF = "#/components/schemas/"
 MAX_COMPONENTS = 5
 
 NASTY = [
@@ -47,10 +48,6 @@ prose = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_siz
 names = st.one_of(st.sampled_from(NASTY), text)
 # Path segments and path parameter names: no URL syntax, no control characters.
 segments = st.sampled_from([n for n in NASTY if n and n.isprintable() and n != "-"])
-
-
-def ref(name: str) -> dict[str, str]:
-    return {"$ref": REF + escape_pointer(name)}
 
 
 # -- schemas ----------------------------------------------------------------------------
@@ -279,7 +276,7 @@ class Payloads:
 
 
 def unref(schema: dict[str, Any]) -> str:
-    return schema["$ref"][len(REF) :].replace("~1", "/").replace("~0", "~")
+    return unescape_pointer(schema["$ref"][len(REF) :])
 
 
 # -- tests ------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from inline_spec import spec
+
 
 def get_spec(
     *names: str,
@@ -25,10 +27,9 @@ def get_spec(
             op["security"] = op_security[name]
         return op
 
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Inline", "version": "1"},
-        "servers": [{"url": "https://api.example.com"}],
-        "paths": {f"/{name}": {"get": operation(name)} for name in names},
+    return spec(
+        {f"/{name}": {"get": operation(name)} for name in names},
+        title="Inline",
+        servers=[{"url": "https://api.example.com"}],
         **extra,
-    }
+    )

@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from generator.codegen.generate import generate_all
+from inline_spec import spec
 from loopback import Loopback
 from prism import PrismMock, start_all, stop_all, violations
 
@@ -139,12 +140,11 @@ def operation(index: int) -> tuple[str, dict[str, Any]]:
     }
 
 
-SPEC: dict[str, Any] = {
-    "openapi": "3.0.3",
-    "info": {"title": "Styles", "version": "1"},
-    "servers": [{"url": "http://localhost"}],
-    "paths": dict(operation(i) for i in range(len(CASES))),
-}
+SPEC = spec(
+    dict(operation(i) for i in range(len(CASES))),
+    title="Styles",
+    servers=[{"url": "http://localhost"}],
+)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 
 from loopback import Loopback
 from real_specs import PINNED
-from test_generate_inline import json_response, spec
+from inline_spec import client_spec, json_response
 
 NOTE = {
     "type": "object",
@@ -35,7 +35,7 @@ THING = {
 
 
 def body_spec(required: bool, schema: dict[str, Any]) -> dict[str, Any]:
-    return spec(
+    return client_spec(
         {
             "/notes": {
                 "post": {
@@ -100,7 +100,7 @@ def get(op_id: str, content: dict[str, Any], *parameters: Any) -> dict[str, Any]
     }
 
 
-BINARY_SPEC = spec(
+BINARY_SPEC = client_spec(
     {
         # the video or a thumbnail
         "/videos/{id}/content": get(
@@ -138,7 +138,7 @@ def test_binary_responses_are_bytes(build: Any, server: Loopback) -> None:
     assert isinstance(manifest, pkg.models.Thing) and manifest.id == "a"
 
 
-STRICT_SPEC = spec(
+STRICT_SPEC = client_spec(
     {
         "/things/{id}": get(
             "getThing",
