@@ -10,6 +10,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from preview_examples import VERSION  # noqa: E402
+
+
+@pytest.fixture
+def pkg(sdk: Any) -> Any:
+    """The distribution as a caller of 2025-01-01-preview sees it."""
+    return sdk(VERSION)
+
 
 @pytest.fixture
 def closing() -> Iterator[Callable[[Any], Any]]:

@@ -13,9 +13,9 @@ import httpx
 import pytest
 
 from loopback import Loopback
+from preview_examples import VERSION
 from runtime_specs import get_spec
 
-VERSION = "2025-01-01-preview"
 ENVIRONMENT = ("AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION")
 EMBEDDINGS = {
     "object": "list",
@@ -24,11 +24,6 @@ EMBEDDINGS = {
     "usage": {"prompt_tokens": 1, "total_tokens": 1},
 }
 DELETED = {"id": "a", "object": "assistant.deleted", "deleted": True}
-
-
-@pytest.fixture
-def pkg(sdk: Any) -> Any:
-    return sdk(VERSION)
 
 
 @pytest.fixture

@@ -5,20 +5,14 @@ api-version's spec lacks is refused before anything is sent."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from loopback import Loopback
 from pinned_surface import assert_refused, in_spec
-from real_specs import PINNED, spec_path
-
-EXAMPLES = spec_path("2025-01-01-preview").parent / "examples"
-
-
-def example(name: str) -> dict[str, Any]:
-    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+from preview_examples import example
+from real_specs import PINNED
 
 
 @pytest.fixture(params=PINNED)

@@ -16,7 +16,6 @@ import pytest
 from loopback import Loopback
 from runtime_specs import get_spec
 
-VERSION = "2025-01-01-preview"
 EMBEDDINGS = {
     "object": "list",
     "model": "ada",
@@ -24,11 +23,6 @@ EMBEDDINGS = {
     "usage": {"prompt_tokens": 1, "total_tokens": 1},
 }
 SSE_HEADERS = {"content-type": "text/event-stream"}
-
-
-@pytest.fixture
-def pkg(sdk: Any) -> Any:
-    return sdk(VERSION)
 
 
 @pytest.fixture
