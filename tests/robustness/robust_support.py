@@ -64,13 +64,13 @@ def openapi(
     **extra: Any,
 ) -> dict[str, Any]:
     """The robustness tests' document: OpenAPI `version`, on a fixed server."""
+    extra.setdefault("servers", [{"url": "http://localhost/api"}])
     return spec(
         paths,
         schemas or {},
         openapi=version,
         title="Robust",
         version="2024-01-01",
-        servers=[{"url": "http://localhost/api"}],
         **extra,
     )
 

@@ -19,201 +19,17 @@ import pytest
 from generator.codegen.generate import render_all
 from generator.parse.openapi import MAX_SCHEMA_DEPTH
 from loopback import Loopback
+from inline_spec import SCHEMAS as REF
+from nasty_spec import (
+    DEPTH,
+    INTERNALS,
+    NASTY,
+    SCHEMAS,
+    deep_payload,
+    deep_schema,
+    strings,
+)
 from robust_support import call, canonical, generated, model, openapi
-
-REF = "#/components/schemas/"
-DEPTH = 60
-
-
-def _deep(levels: int) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "integer"}
-    for _ in range(levels):
-        schema = {"type": "object", "properties": {"child": schema}}
-    return schema
-
-
-def _deep_payload(levels: int) -> dict[str, Any]:
-    payload: Any = 7
-    for _ in range(levels):
-        payload = {"child": payload}
-    return payload
-
-
-def _strings(*names: str) -> dict[str, Any]:
-    return {name: {"type": "string"} for name in names}
-
-
-INTERNALS = (
-    "model_config model_fields model_dump model_validate model_x json dict copy "
-    "schema fields validate construct __init__ __class__ _private self Config"
-).split()
-
-SCHEMAS: dict[str, Any] = {
-    "class": {
-        "type": "object",
-        "properties": _strings("import", "def", "None", "from"),
-    },
-    "list": {
-        "type": "object",
-        "properties": _strings("str", "int", "list", "type", "id", "print", "bytes"),
-    },
-    "2fa": {"type": "object", "properties": _strings("1st", "2nd")},
-    "foo-bar": {"type": "object", "properties": _strings("a-b", "a_b", "a b", "A_B")},
-    "foo_bar": {"type": "object", "properties": _strings("x")},
-    "Pet": {"type": "object", "properties": _strings("name")},
-    "pet": {"type": "object", "properties": _strings("Name", "name")},
-    "with space": {"type": "string"},
-    "at@sign$": {"type": "object", "properties": _strings("@type", "$ref", "@id")},
-    "Ünïcödé": {"type": "object", "properties": _strings("naïve", "日本語", "ß", "ǆ")},
-    "Internals": {"type": "object", "properties": _strings(*INTERNALS)},
-    # names the generated modules use themselves
-    "Any": {"type": "object", "properties": _strings("Any")},
-    "BaseModel": {"type": "string"},
-    "TypeAlias": {"type": "integer"},
-    "Literal": {"type": "boolean"},
-    "Client": {"type": "object"},
-    "models": {"type": "string"},
-    "Enums": {
-        "type": "object",
-        "properties": {
-            "words": {
-                "type": "string",
-                "enum": ["", "class", "None", "a b", "a-b", "A B", "_", "1", "name"],
-            },
-            "unicode": {"type": "string", "enum": ["ÄÖ", "日本", "ǆ", "ß"]},
-            "ints": {"type": "integer", "enum": [0, -1, 1, 100]},
-            "bools": {"type": "boolean", "enum": [True, False]},
-            "floats": {"type": "number", "enum": [1.5, -0.5]},
-            "mixed": {"enum": ["a", 1, True, 2.5, None]},
-            "bool_and_int": {"enum": [1, True]},
-            "objects": {"enum": [{"a": 1}, [1, 2]]},
-            "empty_only": {"type": "string", "enum": [""]},
-            "const_object": {"const": {"k": "v"}},
-        },
-    },
-    "Node": {
-        "type": "object",
-        "properties": {
-            "next": {"$ref": REF + "Node"},
-            "kids": {"type": "array", "items": {"$ref": REF + "Node"}},
-        },
-    },
-    "A": {
-        "type": "object",
-        "properties": {
-            "b": {"$ref": REF + "B"},
-            # the URI form of a $ref to a name with a space and a slash
-            "spaced": {"$ref": REF + "with%20space"},
-            "slashed": {"$ref": REF + "a~1b%C3%BC"},
-        },
-    },
-    "a/bü": {"type": "integer"},
-    "B": {
-        "type": "object",
-        "properties": {
-            "a": {"$ref": REF + "A"},
-            "many": {"type": "array", "items": {"$ref": REF + "A"}},
-        },
-    },
-    "SelfUnion": {"oneOf": [{"$ref": REF + "SelfUnion"}, {"type": "string"}]},
-    "Ping": {"anyOf": [{"$ref": REF + "Pong"}, {"type": "integer"}]},
-    "Pong": {"anyOf": [{"$ref": REF + "Ping"}, {"type": "boolean"}]},
-    "Tree": {"type": "object", "additionalProperties": {"$ref": REF + "Tree"}},
-    "Deep": _deep(DEPTH),
-    "Pattern": {
-        "type": "object",
-        "properties": {
-            "letters": {"type": "string", "pattern": "^\\p{L}+$"},  # ECMA-262 only
-            "digits": {"type": "string", "pattern": "^[0-9]+$"},
-        },
-    },
-    # a request body whose every property is a nasty wire name
-    "Thing": {
-        "type": "object",
-        "required": ["def"],
-        "properties": _strings(
-            "def", "model_config", "json", "@type", "None", "foo-bar", "naïve"
-        ),
-    },
-}
-
-
-def _param(name: str, where: str) -> dict[str, Any]:
-    return {
-        "name": name,
-        "in": where,
-        "required": where == "path",
-        "schema": {"type": "string"},
-    }
-
-
-QUERY = ["import", "list", "1st", "$filter", "naïve", "日本", "a b", "@at"]
-PATHS: dict[str, Any] = {
-    "/things/{class}/{foo-bar}": {
-        "post": {
-            "operationId": "class",
-            "parameters": [_param("class", "path"), _param("foo-bar", "path")]
-            + [_param(name, "query") for name in QUERY]
-            + [_param("x-ms-client-request-id", "header")],
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": {"$ref": REF + "Thing"}}},
-            },
-            "responses": {
-                "200": {
-                    "description": "ok",
-                    "content": {
-                        "application/json": {"schema": {"$ref": REF + "Thing"}}
-                    },
-                }
-            },
-        },
-        # the same operationId twice more
-        "get": {"operationId": "class", "responses": {"204": {"description": "x"}}},
-        "delete": {"operationId": "class", "responses": {"204": {"description": "x"}}},
-    },
-    # wire names that collide after conversion, within one operation
-    "/collide/{self}": {
-        "put": {
-            "operationId": "collide",
-            "parameters": [
-                _param("self", "path"),
-                _param("foo-bar", "query"),
-                _param("foo_bar", "query"),
-                _param("Foo Bar", "query"),
-                _param("timeout", "query"),
-                _param("extra_headers", "query"),
-            ],
-            "requestBody": {
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "properties": _strings("self", "foo-bar", "body"),
-                        }
-                    }
-                }
-            },
-            "responses": {"204": {"description": "x"}},
-        }
-    },
-    "/2fa/{id}": {
-        "delete": {
-            "operationId": "2fa-delete",
-            "parameters": [_param("id", "path")],
-            "responses": {"204": {"description": "x"}},
-        }
-    },
-    "/ünï/{ß}": {
-        "get": {
-            "operationId": "日本",
-            "parameters": [_param("ß", "path")],
-            "responses": {"204": {"description": "x"}},
-        }
-    },
-}
-
-NASTY = openapi(PATHS, SCHEMAS)
 
 
 @pytest.fixture(scope="module")
@@ -294,7 +110,7 @@ def test_component_names_are_unique_and_exported(nasty: tuple[Any, dict]) -> Non
         ("Ping", 3),
         ("Pong", False),
         ("Tree", {"a": {"b": {}, "c": {"d": {}}}}),
-        ("Deep", _deep_payload(DEPTH)),
+        ("Deep", deep_payload(DEPTH)),
         ("Pattern", {"letters": "ünï", "digits": "42"}),
     ],
 )
@@ -435,7 +251,7 @@ def test_duplicate_operation_ids_each_get_a_method(nasty: tuple[Any, dict]) -> N
 
 
 def test_spec_without_paths_generates_a_working_package(tmp_path: Path) -> None:
-    spec = openapi(schemas={"Only": {"type": "object", "properties": _strings("x")}})
+    spec = openapi(schemas={"Only": {"type": "object", "properties": strings("x")}})
     del spec["paths"]
     with generated(spec, tmp_path) as (package, report):
         assert report["operations"] == []
@@ -445,9 +261,9 @@ def test_spec_without_paths_generates_a_working_package(tmp_path: Path) -> None:
 
 def test_the_deepest_nesting_accepted_imports(tmp_path: Path) -> None:
     """MAX_SCHEMA_DEPTH levels of inline objects: one deeper is a SpecError (corpus)."""
-    spec = openapi(schemas={"Deep": _deep(MAX_SCHEMA_DEPTH - 1)})
+    spec = openapi(schemas={"Deep": deep_schema(MAX_SCHEMA_DEPTH - 1)})
     with generated(spec, tmp_path) as (package, report):
-        payload = _deep_payload(MAX_SCHEMA_DEPTH - 1)
+        payload = deep_payload(MAX_SCHEMA_DEPTH - 1)
         deep = model(package, report, "Deep").model_validate(payload)
         assert deep.model_dump(exclude_unset=True) == payload
 
@@ -460,7 +276,7 @@ def test_long_chains_of_components_generate_without_recursing_and_import(
     must not either when it builds the classes."""
     n = 300
     schemas: dict[str, Any] = {f"A{n}": {"type": "string"}, f"C{n}": {"type": "object"}}
-    schemas[f"B{n}"] = {"type": "object", "properties": _strings("x")}
+    schemas[f"B{n}"] = {"type": "object", "properties": strings("x")}
     for i in range(n):
         schemas[f"A{i}"] = {"$ref": f"{REF}A{i + 1}"}
         schemas[f"B{i}"] = {"allOf": [{"$ref": f"{REF}B{i + 1}"}, {}]}
