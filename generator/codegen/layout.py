@@ -96,13 +96,16 @@ def hint(
 ) -> str:
     """A type hint after `head` (`name: `, `) -> `) and before `tail` (`,`,
     ` = NOT_GIVEN,`, `:`): whole if it fits (and need not be `broken`); else a
-    subscript split at its brackets, anything else (a union, a bare name) in
+    subscript split at its brackets when the line opening them fits (or no line
+    opening parentheses would), anything else (a union, a bare name) in
     parentheses."""
     pad = " " * indent
     if not broken and fits(f"{pad}{head}{annotation.render()}{tail}"):
         return f"{pad}{head}{annotation.render()}{tail}"
     shape = annotation.split()
-    if isinstance(shape, Brackets):
+    if isinstance(shape, Brackets) and (
+        fits(f"{pad}{head}{shape.head}") or not fits(f"{pad}{head}(")
+    ):
         return "\n".join(_right_hand_split(shape, indent, head, tail))
     if shape is None and not fits(" " * (indent + INDENT) + annotation.render()):
         # parentheses would not make it fit: black adds none
@@ -187,13 +190,13 @@ def def_line(name: str, params: list[str], returns: str, indent: int) -> str:
 
 def dict_entry(key: Node, value: Node, indent: int) -> str:
     """`key: value,` in a dict literal: whole, else the value split at its brackets,
-    else the key."""
+    else whole after all (black adds no parentheses to a dict value)."""
     pad = " " * indent
     line = f"{pad}{key.render()}: {value.render()},"
     shape = value.split()
     if fits(line):
         return line
-    if isinstance(shape, Brackets) and fits(f"{pad}{key.render()}: {shape.head}"):
+    if isinstance(shape, Brackets):  # even when the line opening them is too long
         return text(value, indent, f"{key.render()}: ", ",")
     return text(key, indent, suffix=f": {value.render()},")
 
