@@ -46,7 +46,7 @@ def py_value(value: Any) -> str:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return f'float("{value}")'
-        return repr(value)
+        return repr(value).replace("e+", "e")  # black writes 1e300, not 1e+300
     if isinstance(value, list):
         return "[" + ", ".join(py_value(v) for v in value) + "]"
     if isinstance(value, dict):
