@@ -189,14 +189,17 @@ def def_line(name: str, params: list[str], returns: str, indent: int) -> str:
 
 
 def dict_entry(key: Node, value: Node, indent: int) -> str:
-    """`key: value,` in a dict literal: whole, else the value split at its brackets,
-    else whole after all (black adds no parentheses to a dict value)."""
+    """`key: value,` in a dict literal: whole, else the value split at its brackets
+    when the line opening them fits, else the key at its own, else the value at its
+    brackets after all (black's right-hand split, trying trailers from the right)."""
     pad = " " * indent
     line = f"{pad}{key.render()}: {value.render()},"
-    shape = value.split()
+    shape, key_shape = value.split(), key.split()
     if fits(line):
         return line
-    if isinstance(shape, Brackets):  # even when the line opening them is too long
+    key_opens = isinstance(key_shape, Brackets) and fits(f"{pad}{key_shape.head}")
+    opens = fits(f"{pad}{key.render()}: {shape.head}") if shape else False
+    if isinstance(shape, Brackets) and (opens or not key_opens):
         return text(value, indent, f"{key.render()}: ", ",")
     return text(key, indent, suffix=f": {value.render()},")
 

@@ -18,7 +18,15 @@ from generator.codegen.layout import (
     width,
 )
 from generator.codegen.imports import import_line
-from generator.codegen.pytypes import Call, Code, Literal, Name, Subscript, union
+from generator.codegen.pytypes import (
+    Call,
+    Code,
+    Literal,
+    Name,
+    Subscript,
+    tuple_of,
+    union,
+)
 
 LENGTHS = range(1, 96)
 ITEM = Subscript(Name("list"), (Name("NoteAttachment"),))
@@ -55,6 +63,9 @@ CASES: dict[str, Callable[[str], str]] = {
         + "\n        pass"
     ),
     "dict entry": lambda name: _in_dict(dict_entry(Code(f'"{name}"'), ANNOTATION, 4)),
+    "dict entry with a tuple key": lambda name: _in_dict(
+        dict_entry(tuple_of('"query"', f'"{name}"'), tuple_of('"form"', "False"), 4)
+    ),
     "import line": lambda name: import_line(".models", {name, "Note", "NoteChunk"})
     + "\n",
     "class header": lambda name: class_header(name, "BaseModel") + "\n    pass\n",
