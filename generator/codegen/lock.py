@@ -80,10 +80,13 @@ def against_lock(
     spec_digests: dict[str, str],
     outputs: dict[str, list[str]] | None,
     require_files: bool = False,
+    digests: dict[str, str] | None = None,
 ) -> LockCheck:
     """Regenerated `files` against the lock, then the locked files on disk (beside the
     lock) against their locked digests: a hand edit is drift. Given the `outputs` of
-    some api-versions, only what those produced, now or when locked, is compared."""
+    some api-versions, only what those produced, now or when locked, is compared.
+    Given the regenerated files' `digests` (a memo's), `files` only serve the diffs
+    of edited files."""
     try:
         lock = json.loads(lock_file.read_text(encoding="utf-8"))
         locked_files: dict[str, str] = lock["files"]
@@ -114,7 +117,9 @@ def against_lock(
     if outputs is not None:
         paths = [p for v in outputs for p in outputs[v] + locked_outputs.get(v, [])]
         locked_files = {k: v for k, v in locked_files.items() if _under(k, paths)}
-    regenerated = {k: digest(v) for k, v in files.items()}
+    regenerated = (
+        digests if digests is not None else {k: digest(v) for k, v in files.items()}
+    )
     drift.extend(_compare(regenerated, locked_files, lambda name: ""))
     root = lock_file.parent
     checked = missing = 0

@@ -26,6 +26,10 @@ _LONE_SURROGATE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     r"|(?<![0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
+# What a parse found at a path it looked at without reading a document there
+# (generator.parse.refs.Documents.looked_at).
+NO_FILE = ""  # nothing: a missing example, or a name tried before its %-decoded form
+UNREAD = "unread"  # a file it left alone: an example outside the spec's folder
 
 
 def load_document(path: Path) -> Any:

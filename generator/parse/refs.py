@@ -19,12 +19,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import SpecError
 from . import remote
-from .loader import content_digest, load_bytes, read_document
+from .loader import NO_FILE, UNREAD, content_digest, load_bytes, read_document
 from .pointers import MissingToken, walk
-
-# What a parse found at a path it looked at without reading a document there.
-NO_FILE = ""  # nothing: a missing example, or a name tried before its %-decoded form
-UNREAD = "unread"  # a file it left alone: an example outside the spec's folder
 
 
 @dataclass(frozen=True)
