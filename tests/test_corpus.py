@@ -64,24 +64,6 @@ WARNINGS = {
         '\'type\' lists null, not "null"; read as "null"',
     ]
 }
-NO_MODELS = pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 item 5 (surface): a spec without models emits `__all__ = [\\n]` "
-    "in models.py, which black writes `__all__ = []` (minimal spec: "
-    "tests/corpus/swagger2-minimal)",
-)
-LONG_NAMES = pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 item 5 (surface): a long resource class name is left on an "
-    "over-long line (`def with_raw_response(self) -> Async...WithRawResponse:`); "
-    "minimal spec: one GET at /providers/Microsoft.Storage/operations",
-)
-BLACK_XFAIL = {
-    "swagger2-minimal/swagger.yaml": NO_MODELS,
-    "swagger2-minimal/swagger.json": NO_MODELS,
-    "azure-mgmt-storage/storage.json": LONG_NAMES,
-    "azure-mgmt-storage/openapi3/storage.json": LONG_NAMES,
-}
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -163,9 +145,7 @@ def test_every_operation_and_schema_is_generated_and_imports(
         assert hasattr(package.models, model["class"].partition(":")[2])
 
 
-@pytest.mark.parametrize(
-    "spec", [pytest.param(s, marks=BLACK_XFAIL.get(s, ())) for s in sorted(SPECS)]
-)
+@pytest.mark.parametrize("spec", sorted(SPECS))
 def test_black_leaves_the_package_as_emitted(corpus: dict[str, Any], spec: str) -> None:
     folder = corpus[spec][2]
     result = subprocess.run(

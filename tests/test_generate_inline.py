@@ -456,3 +456,164 @@ def test_openapi_31_yaml_spec(build: Any, server: Loopback) -> None:
     result = pkg.Client(endpoint=server.url).things.create(size=None)
     assert server.last().json() == {"size": None}
     assert result.ok is True
+
+
+def test_read_only_is_never_an_argument_and_write_only_never_an_attribute(
+    build: Any, server: Loopback
+) -> None:
+    import inspect
+
+    account = {
+        "type": "object",
+        "required": ["id", "name", "password"],
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "name": {"type": "string"},
+            "password": {"type": "string", "writeOnly": True},
+            "owner": {"$ref": "#/components/schemas/Owner"},
+        },
+    }
+    owner = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "email": {"type": "string"},
+        },
+    }
+    body = {
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Account"}}
+        }
+    }
+    pkg = build(
+        spec(
+            {
+                "/accounts": {
+                    "post": {
+                        "operationId": "create_account",
+                        "requestBody": {"required": True, **body},
+                        "responses": {
+                            "200": json_response(
+                                "ok", {"$ref": "#/components/schemas/Account"}
+                            )
+                        },
+                    }
+                }
+            },
+            {"Account": account, "Owner": owner},
+        )
+    )
+    client = pkg.Client(endpoint=server.url)
+    params = inspect.signature(client.accounts.create).parameters
+    assert "id" not in params and params["password"].default is inspect.Parameter.empty
+    assert "id" not in pkg.params.OwnerParam.__annotations__
+    server.reply(200, {"id": "a1", "name": "n", "owner": {"id": "o1", "email": "e"}})
+    created = client.accounts.create(name="n", password="secret", owner={"email": "e"})
+    assert server.last().json() == {
+        "name": "n",
+        "password": "secret",
+        "owner": {"email": "e"},
+    }
+    assert created.id == "a1" and created.owner.id == "o1"
+    assert "password" not in pkg.models.Account.model_fields
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_a_nullable_component_is_nullable_where_it_is_used(
+    build: Any, version: str
+) -> None:
+    usage: dict[str, Any] = {
+        "type": "object",
+        "required": ["total"],
+        "properties": {"total": {"type": "integer"}},
+    }
+    ref = {"$ref": "#/components/schemas/Usage"}
+    if version == "3.0.3":  # nullable on the component itself
+        usage["nullable"] = True
+        reached: dict[str, Any] = ref
+    else:  # 3.1: anyOf [$ref, null] where it is used
+        reached = {"anyOf": [ref, {"type": "null"}]}
+    run = {"type": "object", "required": ["usage"], "properties": {"usage": reached}}
+    doc = spec({}, {"Usage": usage, "Run": run})
+    doc["openapi"] = version
+    pkg = build(doc)
+    # validated strictly: null is what the spec allows, not a lenient fallback
+    assert pkg.models.Run.model_validate({"usage": None}).usage is None
+    assert pkg.models.Run.model_validate({"usage": {"total": 3}}).usage.total == 3
+    with pytest.raises(ValueError):
+        pkg.models.Run.model_validate({})
+
+
+def test_run_usage_accepts_null_in_the_real_spec(sdk: Any) -> None:
+    models = sdk("2025-01-01-preview").models
+    run = {
+        "id": "run_1",
+        "object": "thread.run",
+        "created_at": 1,
+        "thread_id": "t",
+        "assistant_id": "a",
+        "status": "queued",
+        "usage": None,
+    }
+    fields = models.RunObject.model_fields
+    required = {name: info for name, info in fields.items() if info.is_required()}
+    payload = {**{info.alias or name: None for name, info in required.items()}, **run}
+    with pytest.raises(ValueError) as raised:
+        models.RunObject.model_validate(payload)
+    assert "usage" not in str(raised.value)
+
+
+def test_a_body_accepted_as_json_and_as_multipart_takes_both_forms(
+    build: Any, server: Loopback, tmp_path: Any
+) -> None:
+    import typing
+
+    upload = {
+        "type": "object",
+        "required": ["title"],
+        "properties": {
+            "title": {"type": "string"},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "image": {"type": "string", "format": "binary"},
+        },
+    }
+    ref = {"schema": {"$ref": "#/components/schemas/Upload"}}
+    pkg = build(
+        spec(
+            {
+                "/uploads": {
+                    "post": {
+                        "operationId": "create_upload",
+                        "requestBody": {
+                            "required": True,
+                            "content": {
+                                "application/json": ref,
+                                "multipart/form-data": ref,
+                            },
+                        },
+                        "responses": {"204": {"description": "ok"}},
+                    }
+                }
+            },
+            {"Upload": upload},
+        )
+    )
+    client = pkg.Client(endpoint=server.url)
+    hints = typing.get_type_hints(pkg.resources.uploads.Uploads.create)
+    # a file (get_type_hints evaluates every annotation of the method)
+    assert set(typing.get_args(pkg.FileTypes)) <= set(typing.get_args(hints["image"]))
+    server.reply(204, None)
+    client.uploads.create(title="t", tags=["a"])
+    request = server.last()
+    assert request.headers["content-type"] == "application/json"
+    assert request.json() == {"title": "t", "tags": ["a"]}
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"PNG")
+    server.reply(204, None)
+    client.uploads.create(title="t", image=picture)
+    request = server.last()
+    assert request.headers["content-type"].startswith("multipart/form-data")
+    assert b'name="title"\r\n\r\nt\r\n' in request.body
+    assert (
+        b'name="image"; filename="cat.png"' in request.body and b"PNG" in request.body
+    )

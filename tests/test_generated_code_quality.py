@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from real_specs import PINNED, spec_json
+from typecheck import mypy_strict, pyright_errors
 from generator.parse.openapi import HTTP_METHODS
+
+
+@pytest.fixture(scope="session")
+def packages(
+    generation: tuple[Path, dict[str, Any]],
+    spec_generation: tuple[Path, dict[str, dict[str, Any]]],
+) -> dict[str, Path]:
+    """Every package folder emitted: the distribution's (as "distribution") and each
+    pinned api-version's generated alone."""
+    root, reports = spec_generation
+    report = generation[1]
+    return {
+        "distribution": Path(report["package_dir"]) / report["package"],
+        **{v: root / reports[v]["package"] for v in PINNED},
+    }
+
+
+EMITTED = ("distribution", *PINNED)
 
 
 def test_black_check_passes_on_everything_emitted(generation, spec_generation) -> None:
@@ -22,19 +44,66 @@ def test_black_check_passes_on_everything_emitted(generation, spec_generation) -
     assert result.returncode == 0, result.stderr
 
 
-def mypy(package: str, cwd: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", "/dev/null"]
-        + ["-p", package],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+@pytest.mark.parametrize("emitted", EMITTED)
+def test_mypy_strict_passes(
+    packages: dict[str, Path], emitted: str, tmp_path: Path
+) -> None:
+    package = packages[emitted]
+    assert mypy_strict([package], [package.parent], tmp_path) == ""
 
 
-def test_mypy_passes_on_the_distribution(generation, generated_root: Path) -> None:
-    mypy(generation[1]["package"], generated_root)
+def test_pyright_passes(packages: dict[str, Path], tmp_path: Path) -> None:
+    folders = list(packages.values())
+    roots = sorted({folder.parent for folder in folders})
+    assert pyright_errors(folders, roots, tmp_path) == []
+
+
+def test_no_class_is_named_variant_n(packages: dict[str, Path]) -> None:
+    for emitted, package in packages.items():
+        models = package / "models.py"
+        names = re.findall(r"^class (\w+)|^(\w+): TypeAlias", models.read_text(), re.M)
+        numbered = [n for pair in names for n in pair if re.search(r"Variant\d+$", n)]
+        assert numbered == [], (emitted, numbered[:10])
+
+
+def _docstring_lines(source: str) -> list[str]:
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(
+            node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+        ):
+            text = ast.get_docstring(node, clean=False)
+            if text:
+                lines += text.splitlines()
+    return lines
+
+
+@pytest.mark.parametrize("emitted", EMITTED)
+def test_docstrings_are_wrapped_and_hold_no_relative_links(
+    packages: dict[str, Path], emitted: str
+) -> None:
+    for path in packages[emitted].rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "](/" not in source, path
+        for line in _docstring_lines(source):
+            # a line may only overflow with a word that cannot be broken (a URL)
+            assert len(line) <= 88 or " " not in line.strip(), (path.name, line)
+
+
+@pytest.mark.parametrize("api_version", PINNED)
+def test_every_model_with_spec_text_has_a_docstring(
+    spec_generation, spec_sdk, api_version: str
+) -> None:
+    schemas = spec_json(api_version)["components"]["schemas"]
+    models = spec_sdk(api_version).models
+    for entry in spec_generation[1][api_version]["models"]:
+        schema = schemas[entry["schema"]]
+        texts = [schema] + [p for p in schema.get("allOf", []) if "$ref" not in p]
+        cls = getattr(models, entry["class"].partition(":")[2])
+        if isinstance(cls, type) and any(
+            p.get("description") or p.get("title") for p in texts
+        ):
+            assert cls.__doc__ and cls.__doc__.strip(), entry
 
 
 def test_the_distribution_reaches_every_operation_of_every_pin(
@@ -56,12 +125,6 @@ def test_the_distribution_reaches_every_operation_of_every_pin(
         assert callable(target), op
     assert {(op["method"], op["path"]) for op in report["operations"]} == set(expected)
     assert report["api_versions"] == PINNED
-
-
-@pytest.mark.parametrize("api_version", PINNED)
-def test_mypy_passes(spec_generation, api_version: str) -> None:
-    generated_root, reports = spec_generation
-    mypy(reports[api_version]["package"], generated_root)
 
 
 @pytest.mark.parametrize("api_version", PINNED)

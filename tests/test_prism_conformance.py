@@ -94,33 +94,10 @@ MOCK_NONCONFORMING: dict[Key, str] = {
     ),
 }
 
-NULLABLE_REF = (
-    "surface (issue 12 item 4, nullable via $ref): {field} is a $ref to a component "
-    "with nullable: true, typed non-nullable, so Prism's spec-valid null fails strict "
-    "validation"
-)
 # Faults of the generated client that other fixes own: strict xfails, so each flips
-# to a failure (and comes off this list) when its fix lands.
-CLIENT_FAULTS: dict[Key, str] = {
-    **{
-        (version, "dynamic", "List_Runs", variant): NULLABLE_REF.format(
-            field="RunObject.usage (runCompletionUsage)"
-        )
-        for version in (
-            "2024-12-01-preview",
-            "2025-01-01-preview",
-            "2025-03-01-preview",
-        )
-        for variant in ("required", "full")
-    },
-    **{
-        ("2025-03-01-preview", "dynamic", op_id, variant): NULLABLE_REF.format(
-            field="Response.error (ResponseError)"
-        )
-        for op_id in ("post_responses", "get_responses_response_id")
-        for variant in ("required", "full")
-    },
-}
+# to a failure (and comes off this list) when its fix lands. (Empty since nullable
+# components reached through $ref are typed nullable where used.)
+CLIENT_FAULTS: dict[Key, str] = {}
 
 
 def lookup(table: dict[Key, str], case: Case) -> str | None:

@@ -5,10 +5,11 @@ the calls and arguments only some of them have (`_versions.py`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .layout import fits
+from .layout import assignment, dict_entry, text
 from .pysource import py_str
+from .pytypes import NONE, Code, Tuple, tuple_of
 from .versioning import Availability
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ def identity_files(
         "_version.py": version_file(env, identity),
         "_versions.py": env.get_template("package/_versions.py.j2")
         .render(
-            api_versions_source=_exploded(
-                "API_VERSIONS = (", [py_str(v) for v in identity.api_versions], ")"
+            api_versions_source=assignment(
+                "API_VERSIONS", None, tuple_of(*map(py_str, identity.api_versions)), 0
             ),
             availability_source=_availability(identity, client),
         )
@@ -55,15 +56,16 @@ def identity_files(
 
 
 def version_file(env: jinja2.Environment, identity: Identity) -> str:
-    text = env.get_template("package/_version.py.j2").render(identity=identity)
-    return text.rstrip("\n") + "\n"
+    source = env.get_template("package/_version.py.j2").render(identity=identity)
+    return source.rstrip("\n") + "\n"
 
 
-def _spans(having: tuple[str, ...], versions: tuple[str, ...]) -> list[tuple[str, Any]]:
-    """Consecutive runs of `having` among `versions`: (first, first without it)."""
-    spans: list[tuple[str, Any]] = []
+def _spans(having: tuple[str, ...], versions: tuple[str, ...]) -> Tuple:
+    """Consecutive runs of `having` among `versions`: (first, first without it), the
+    tuple literal `Spans` of the generated module."""
+    spans: list[tuple[str, str | None]] = []
     start = None
-    for index, version in enumerate(versions):
+    for version in versions:
         if version in having and start is None:
             start = version
         elif version not in having and start is not None:
@@ -71,15 +73,12 @@ def _spans(having: tuple[str, ...], versions: tuple[str, ...]) -> list[tuple[str
             start = None
     if start is not None:
         spans.append((start, None))
-    return spans
-
-
-def _spans_source(having: tuple[str, ...], versions: tuple[str, ...]) -> str:
-    items = [
-        f"({py_str(first)}, {py_str(until) if until else 'None'})"
-        for first, until in _spans(having, versions)
-    ]
-    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    return Tuple(
+        tuple(
+            tuple_of(py_str(first), py_str(until) if until else "None")
+            for first, until in spans
+        )
+    )
 
 
 def _availability(identity: Identity, client: ClientPlan) -> str:
@@ -100,37 +99,25 @@ def _availability(identity: Identity, client: ClientPlan) -> str:
             spans = available.arguments.get((op.key, argument.name))
             if spans is None or argument.location not in GROUPS:
                 continue
-            key = f"({py_str(GROUPS[argument.location])}, {py_str(argument.wire)})"
-            value = f"({py_str(argument.name)}, {_spans_source(spans, versions)})"
-            arguments.append(_entry(key, value, 12))
+            key = tuple_of(py_str(GROUPS[argument.location]), py_str(argument.wire))
+            value = Tuple((Code(py_str(argument.name)), _spans(spans, versions)))
+            arguments.append(dict_entry(key, value, 12))
         if having is None and not arguments:
             continue
-        spans_source = _spans_source(having, versions) if having else "None"
         inner = "{\n" + "\n".join(arguments) + "\n        }" if arguments else "{}"
-        key = f"({py_str(op.method.upper())}, {py_str(op.path)})"
-        if not fits(f"    {key}: Availability("):
-            key = f"(\n        {py_str(op.method.upper())},\n        {py_str(op.path)},\n    )"
+        key = tuple_of(py_str(op.method.upper()), py_str(op.path))
+        # exploded, as black keeps it: a magic trailing comma after each argument
         entries.append(
-            f"    {key}: Availability(\n        {py_str(call)},\n"
-            f"        {spans_source},\n        {inner},\n    ),"
+            "\n".join(
+                [
+                    text(key, 4, suffix=": Availability("),
+                    f"        {py_str(call)},",
+                    text(_spans(having, versions) if having else NONE, 8, suffix=","),
+                    f"        {inner},",
+                    "    ),",
+                ]
+            )
         )
     if not entries:
         return header + "}"
     return header + "\n" + "\n".join(entries) + "\n}"
-
-
-def _entry(key: str, value: str, indent: int) -> str:
-    """`key: value,` on one line when it fits, else the value's tuple exploded."""
-    pad = " " * indent
-    line = f"{pad}{key}: {value},"
-    if fits(line):
-        return line
-    items = value[1:-1].split(", ", 1)
-    inner = "\n".join(f"{pad}    {item}," for item in items)
-    return f"{pad}{key}: (\n{inner}\n{pad}),"
-
-
-def _exploded(head: str, items: list[str], close: str) -> str:
-    if len(items) == 1:  # a one-tuple's comma keeps nothing exploded
-        return f"{head}{items[0]},{close}"
-    return head + "\n" + "\n".join(f"    {item}," for item in items) + "\n" + close

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import textwrap
 from functools import lru_cache
 from typing import Any
 
@@ -98,6 +100,48 @@ def _docstring_safe(line: str) -> str:
     return line
 
 
+# The line length of black's default, which every emitted file meets.
+LINE_LENGTH = 88
+# A Markdown link to a relative path (the spec's own site, which a docstring has
+# not): reduced to its text.
+_RELATIVE_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)[^)\s]*\)")
+_LIST_ITEM = re.compile(r"(\s*)([-*+] |\d+[.)] |\w+: )")
+
+
+def _wrapped(lines: list[str], width: int) -> list[str]:
+    """Lines longer than `width` wrapped at spaces (a list item's or an `Args:`
+    entry's continuation indented under its text), runs of spaces inside prose made
+    one; code fences left alone."""
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or line.lstrip().startswith("```"):
+            out.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip())]
+        line = lead + re.sub(r" {2,}", " ", line.strip())
+        if len(line) <= width:
+            out.append(line)
+            continue
+        item = _LIST_ITEM.match(line)
+        hanging = lead + " " * (len(item.group(2)) if item else 0)
+        if item and item.group(2).endswith(": ") and not item.group(2)[0] in "-*+":
+            hanging = lead + "    "
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=hanging,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [line]
+        )
+    return out
+
+
 def docstring(lines: list[str], indent: int) -> str:
     """A triple-quoted docstring (the first line without its indent), laid out as black
     lays out docstrings: one line closes on the same line, several lines close on a
@@ -110,6 +154,7 @@ def _docstring(text: str, indent: int) -> str:
     pad = " " * indent
     # Lines may be raw spec text (a title, a path): cleaned again, so that no line
     # break or control character reaches the source unescaped.
+    text = _RELATIVE_LINK.sub(r"\1", text)
     body = [_docstring_safe(line) for line in clean_lines(text)] or ["."]
     body[0] = body[0].strip() or "."
     rest = body[1:]
@@ -117,6 +162,9 @@ def _docstring(text: str, indent: int) -> str:
         (len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0
     )
     rest = [line[margin:] for line in rest]
+    width = LINE_LENGTH - indent
+    wrapped = _wrapped([body[0]] + rest, width - 6)
+    body[0], rest = wrapped[0], _wrapped(wrapped[1:], width)
     first = " " + body[0] if body[0].startswith('"') else body[0]
     if not rest:
         return '"""' + first + (' """' if first.endswith('"') else '"""')
@@ -124,8 +172,3 @@ def _docstring(text: str, indent: int) -> str:
     out.extend((pad + line) if line else "" for line in rest)
     out.append(pad + '"""')
     return "\n".join(out)
-
-
-def comment(lines: list[str], indent: int) -> str:
-    pad = " " * indent
-    return "\n".join(f"{pad}# {line}" if line else f"{pad}#" for line in lines)

@@ -1,14 +1,19 @@
 """The distribution's README.md and api.md, from the plans of the generated package:
 how to install, authenticate and call it (one example per resource group, with the
-spec's own example values where a pin has them), and every method and model."""
+spec's own example values where a pin has them), and every method (its signature as
+the package has it, the result per overload), request type and model."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from ..ir import Api, Operation
+from .layout import hint
+from .method_views import method_view
 from .models import EnumClass, ModelClass
+from .params import ITERABLE, ParamClass
 from .pysource import clean_lines, py_value
+from .pytypes import FLOAT, INT, LIST, STR, Subscript, Union, without_none
 from .versioning import Availability
 
 if TYPE_CHECKING:
@@ -46,7 +51,7 @@ def readme(
                 "code": _call_code(path, method, apis, "result = "),
             }
         )
-    streaming = next(((p, m) for p, m in calls if m.stream_type), None)
+    streaming = next(((p, m) for p, m in calls if m.stream_type and m.overloads), None)
     paged = next(((p, m) for p, m in calls if m.page_item), None)
     variables = [f"`{option}` from `{v}`" for option, v in connection.environment]
     text = env.get_template("distribution/README.md.j2").render(
@@ -91,8 +96,8 @@ def api_reference(
                 "call": ".".join(("client", *path, method.name)),
                 "http": f"{op.method.upper()} {op.path}",
                 "api_versions": _versions_text(having, versions) if having else "",
-                "signature": _signature(method),
                 "arguments": later,
+                **_signatures(method),
             }
         )
     models = []
@@ -104,12 +109,21 @@ def api_reference(
         )
         doc = definition.doc[0] if definition.doc else ""
         models.append({"name": name, "kind": kind, "doc": _cell(doc)})
+    params = [
+        {
+            "name": name,
+            "kind": "TypedDict" if isinstance(d, ParamClass) else "type alias",
+            "doc": _cell(d.doc[0] if d.doc else ""),
+        }
+        for name, d in generated.client.params.definitions.items()
+    ]
     text = env.get_template("distribution/api.md.j2").render(
         package=package,
         api_versions=list(versions),
         groups=[{"title": t, "methods": m} for t, m in groups.items()],
         models=models,
         first_model=models[0]["name"] if models else "*",
+        params=params,
     )
     return text.rstrip("\n") + "\n"
 
@@ -126,13 +140,35 @@ def _versions_text(having: tuple[str, ...], versions: tuple[str, ...]) -> str:
     return ", ".join(having)
 
 
-def _signature(method: Method) -> str:
-    lines = [f"def {method.name}(", "    *,"]
-    for argument in method.arguments:
-        optional = "" if argument.required else " | NotGiven = NOT_GIVEN"
-        lines.append(f"    {argument.name}: {argument.annotation}{optional},")
-    lines.append(f") -> {method.return_type}")
-    return "\n".join(lines)
+def _signatures(method: Method) -> dict[str, Any]:
+    """The method's signature as the package declares it (keyword-only; the common
+    keyword arguments left out) and, where an argument's value picks the result, a
+    row per `@overload`: that argument as the overload types it, and the result."""
+    *overloads, implementation = method_view(method, "sync").signatures
+    params = implementation.params
+    if params:
+        lines = [f"def {method.name}(", "    *,"]
+        lines += [hint(f"{p.name}: ", p.annotation, p.tail, 4) for p in params]
+        lines.append(hint(") -> ", implementation.return_type, "", 0))
+    else:
+        lines = [hint(f"def {method.name}() -> ", implementation.return_type, "", 0)]
+    chooser = next(
+        (
+            a.name
+            for a in method.arguments
+            for o in method.overloads[:1]
+            if a.wire == o.wire
+        ),
+        None,
+    )
+    rows = []
+    for signature in overloads:
+        param = next(p for p in signature.params if p.name == chooser)
+        given = f"{param.name}: {param.annotation.render()}{param.tail.rstrip(',')}"
+        rows.append(
+            {"given": _cell(given), "returns": _cell(signature.return_type.render())}
+        )
+    return {"signature": "\n".join(lines), "chooser": chooser, "overloads": rows}
 
 
 def _cell(text: str) -> str:
@@ -181,15 +217,16 @@ def _arguments_code(method: Method, apis: dict[str, Api]) -> list[str]:
 
 
 def _placeholder(argument: Argument) -> str:
-    annotation = str(argument.annotation)
+    """A stand-in value for an argument without an example, by its type (the first
+    member of a union)."""
     if argument.location == "file":
         return 'open("file.bin", "rb")'
-    for prefix, value in (("str", '"..."'), ("int", "1"), ("float", "1.0")):
-        if annotation.startswith(prefix):
-            return value
-    if annotation.startswith(("list", "List")):
+    node = without_none(argument.annotation)
+    if isinstance(node, Union):
+        node = node.members[0]
+    if isinstance(node, Subscript) and node.origin in (LIST, ITERABLE):
         return "[...]"
-    return "..."
+    return {STR: '"..."', INT: "1", FLOAT: "1.0"}.get(node, "...")
 
 
 def _call(
@@ -215,7 +252,8 @@ def _indented(code: str) -> str:
 
 
 def _stream_code(path: tuple[str, ...], method: Method, apis: dict[str, Api]) -> str:
-    flag = method.stream_flag or "stream"
+    wire = method.overloads[0].wire
+    flag = next(a.name for a in method.arguments if a.wire == wire)
     arguments = [a for a in _arguments_code(method, apis) if not a.startswith(flag)]
     call = _call(path, method, arguments + [f"{flag}=True"], "stream = ")
     return f"{call}\nfor chunk in stream:\n    print(chunk)"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import jinja2
 
@@ -17,25 +15,38 @@ from ..naming import field_name, snake
 from ..specs import cache_dir
 from ..tomltext import toml_value
 from .connection import ConnectionPlan
+from .definition_views import (
+    MODELS,
+    PARAMS,
+    definition_view,
+    model_imports,
+    param_imports,
+    param_view,
+)
 from .identity import Identity, identity_files
+from .imports import import_block, import_line, whole
 from .layout import (
-    annotation_lines,
-    bracketed,
+    assignment,
     class_header,
-    fits,
-    return_annotation,
+    def_line,
+    dict_entry,
+    hint,
+    returned,
     statement,
+    text,
 )
-from .models import (
-    EnumClass,
-    ModelClass,
-    ModelField,
-    ModelPlan,
-    TypeAlias,
+from .method_views import (
+    API_CLIENT,
+    method_imports,
+    method_view,
+    resource_imports,
+    resource_view,
 )
+from .models import ModelPlan
 from .pysource import clean_lines, docstring, py_str, py_tuple
-from .resources import Argument, ClientPlan, Method, Resource
-from .styles import style_entries
+from .pytypes import Call, Code, Import, Name, tuple_of
+from .resources import ClientPlan
+from .views import ChildView, FlavorView
 
 STATIC_FILES = (
     "_constants.py",
@@ -65,15 +76,25 @@ def environment() -> jinja2.Environment:
         autoescape=False,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["py_str"] = py_str
-    env.filters["py_tuple"] = py_tuple
-    env.filters["attribute"] = field_name
-    env.filters["docstring"] = docstring
-    env.filters["class_header"] = class_header
-    env.filters["return_annotation"] = return_annotation
-    env.filters["toml"] = toml_value
-    env.globals["statement"] = statement
-    env.globals["fits"] = fits
+    env.filters.update(
+        py_str=py_str,
+        py_tuple=py_tuple,
+        attribute=field_name,
+        docstring=docstring,
+        class_header=class_header,
+        toml=toml_value,
+    )
+    # The layout functions, which templates call with the column they write at.
+    env.globals.update(
+        statement=statement,
+        assignment=assignment,
+        hint=hint,
+        code=text,
+        def_line=def_line,
+        dict_entry=dict_entry,
+        returned=returned,
+        call=lambda func, *args: Call(Name(func), tuple(map(Code, args))),
+    )
     return env
 
 
@@ -85,13 +106,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-class View(dict):  # type: ignore[type-arg]
-    """What a template reads: a dict whose keys are also attributes, so Jinja's
-    `x.name` finds them at the first lookup."""
-
-    __getattr__ = dict.__getitem__
 
 
 @dataclass
@@ -122,7 +136,7 @@ def render_package(
         "connection": client.connection,
         "deployment_arguments": client.deployment_arguments,
         "secured_operation_lines": [
-            bracketed("(", [py_str(method), py_str(path)], ")", 8, ",")
+            text(tuple_of(py_str(method), py_str(path)), 8, suffix=",")
             for method, path in client.connection.secured_operations
         ],
     }
@@ -135,323 +149,47 @@ def render_package(
         package, "0.0.0", (api_version,), None, conventions.user_agent_header
     )
     files.update(identity_files(env, identity or alone, client))
+    definitions = [definition_view(d) for d in models.ordered()]
     files["models.py"] = _render(
         env,
         "package/models.py.j2",
-        {**context, "definitions": [_definition_view(d) for d in models.ordered()]},
+        {
+            **context,
+            "definitions": definitions,
+            "imports": import_block(model_imports(definitions), ".", MODELS),
+        },
     )
-    model_names = set(models.definitions)
+    params = [param_view(d) for d in client.params.ordered()]
+    files["params.py"] = _render(
+        env,
+        "package/params.py.j2",
+        {
+            **context,
+            "definitions": params,
+            "imports": import_block(param_imports(params), ".", PARAMS),
+        },
+    )
     for top in client.root.children.values():
-        subtree = _subtree(top)
-        files[f"resources/{top.path[0]}.py"] = _with_imports(
-            _render(
-                env,
-                "package/resources/resource.py.j2",
-                {
-                    "module_path": top.path[0],
-                    "sync_resources": [_resource_view(r, "sync") for r in subtree],
-                    "async_resources": [_resource_view(r, "async") for r in subtree],
-                    "imports": IMPORTS_PLACEHOLDER,
-                },
-            ),
-            model_names,
-            "..",
+        resources = [
+            resource_view(r, f) for f in ("sync", "async") for r in top.subtree()
+        ]
+        files[f"resources/{top.path[0]}.py"] = _render(
+            env,
+            "package/resources/resource.py.j2",
+            {
+                "module_path": top.path[0],
+                "resources": resources,
+                "imports": import_block(resource_imports(resources), "..", ""),
+            },
         )
-    files["_client.py"] = _with_imports(
-        _render(
-            env, "package/_client.py.j2", _client_context(api, api_version, client)
-        ),
-        model_names,
-        ".",
+    files["_client.py"] = _render(
+        env, "package/_client.py.j2", _client_context(api, api_version, client)
     )
     return GeneratedPackage(package, files, models, client)
 
 
-IMPORTS_PLACEHOLDER = "# -- imports --"
-
-
-def _with_imports(text: str, model_names: set[str], parent: str) -> str:
-    """Fills the import block in from what the rendered module actually uses."""
-    head, _, body = text.partition(IMPORTS_PLACEHOLDER)
-    return head + _imports(body, model_names, parent) + body
-
-
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
     return env.get_template(template).render(context).rstrip("\n") + "\n"
-
-
-def _subtree(resource: Resource) -> list[Resource]:
-    out = [resource]
-    for child in resource.children.values():
-        out.extend(_subtree(child))
-    return out
-
-
-# -- models ---------------------------------------------------------------------------
-
-
-def _definition_view(definition: ModelClass | EnumClass | TypeAlias) -> dict[str, Any]:
-    if isinstance(definition, ModelClass):
-        return View(
-            {
-                "kind": "class",
-                "name": definition.name,
-                "doc": definition.doc,
-                "closed": definition.closed,
-                "fields": [
-                    {"source": _field_source(f), "doc": f.doc}
-                    for f in definition.fields
-                ],
-            }
-        )
-    if isinstance(definition, EnumClass):
-        return View(
-            {
-                "kind": "enum",
-                "name": definition.name,
-                "doc": definition.doc,
-                "base": definition.base,
-                "members": definition.members,
-            }
-        )
-    parts = definition.parts
-    expr = parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
-    return View(
-        {
-            "kind": "alias",
-            "name": definition.name,
-            "doc": definition.doc,
-            "source": statement(f"{definition.name}: TypeAlias", expr, 0),
-        }
-    )
-
-
-def _field_source(f: ModelField) -> str:
-    keywords = []
-    if not f.required:
-        keywords.append("default=None")
-    if f.name != f.wire:
-        keywords.append(f"alias={py_str(f.wire)}")
-    keywords.extend(f"{key}={value}" for key, value in f.constraints)
-    target = f"{f.name}: {f.annotation}"
-    if not keywords:
-        return statement(target, "None", 4) if not f.required else f"    {target}"
-    if keywords == ["default=None"]:
-        line = f"    {target} = None"
-        if fits(line):
-            return line
-    return statement(target, "Field(" + ", ".join(keywords) + ")", 4)
-
-
-# -- client and resources -----------------------------------------------------------------
-
-
-def _resource_view(resource: Resource, flavor: str) -> dict[str, Any]:
-    prefix = "Async" if flavor == "async" else ""
-    return View(
-        {
-            "class_name": prefix + resource.class_name,
-            "dotted": ".".join(resource.path),
-            "children": [
-                View({"attribute": c.attribute, "class_name": prefix + c.class_name})
-                for c in resource.children.values()
-            ],
-            "methods": [_method_view(m, flavor) for m in resource.methods],
-        }
-    )
-
-
-def _resource_annotation(expr: str) -> str:
-    """`list[...]`/`dict[...]` as typing.List/Dict: a resource method named `list`
-    shadows the builtin inside its class."""
-    out, quote = [], ""
-    i = 0
-    while i < len(expr):
-        ch = expr[i]
-        if quote:
-            quote = "" if ch == quote and expr[i - 1] != "\\" else quote
-        elif ch in "\"'":
-            quote = ch
-        elif expr.startswith(("list[", "dict["), i) and (
-            i == 0 or not (expr[i - 1].isalnum() or expr[i - 1] in "_.")
-        ):
-            out.append(expr[i].upper())
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _signature(arg: Argument) -> str:
-    """One parameter line; black wraps an over-long annotation in parentheses."""
-    annotation = _resource_annotation(arg.annotation)
-    annotation = annotation if arg.required else f"{annotation} | NotGiven"
-    default = "" if arg.required else " = NOT_GIVEN"
-    if fits(f"        {arg.name}: {annotation}{default},"):
-        return f"{arg.name}: {annotation}{default}"
-    return f"{arg.name}: (\n{annotation_lines(annotation, 12)}\n        ){default}"
-
-
-def _method_doc(method: Method) -> list[str]:
-    lines = list(method.doc) or [
-        f"{method.operation.method.upper()} {method.operation.path}"
-    ]
-    documented = [a for a in method.arguments if a.doc]
-    if documented:
-        lines += ["", "Args:"]
-        for arg in documented:
-            lines.append(f"    {arg.name}: {arg.doc[0]}")
-            lines.extend(f"        {line}" if line else "" for line in arg.doc[1:])
-    return lines
-
-
-def _return_types(method: Method, flavor: str) -> tuple[str, str | None]:
-    """(plain return type, streamed return type or None) for a flavor."""
-    returned = _resource_annotation(method.return_type)
-    if method.page_item:
-        page = "AsyncPage" if flavor == "async" else "SyncPage"
-        returned = f"{page}[{_resource_annotation(method.page_item)}]"
-    if not method.stream_type:
-        return returned, None
-    chunk = _resource_annotation(method.stream_type)
-    if not method.stream_parses_named_events and chunk != "ServerSentEvent":
-        chunk += " | ServerSentEvent"
-    stream = "AsyncStream" if flavor == "async" else "Stream"
-    return returned, f"{stream}[{chunk}]"
-
-
-def _signatures(method: Method, flavor: str) -> list[dict[str, Any]]:
-    """The method's signature, preceded by `@overload`s when it can stream: the
-    `stream` flag's literal value picks the return type."""
-    plain, streamed = _return_types(method, flavor)
-    lines = [_signature(a) for a in method.arguments]
-    if streamed is None:
-        return [{"overload": False, "arguments": lines, "return_type": plain}]
-    flag = next(
-        i for i, a in enumerate(method.arguments) if a.wire == method.stream_flag
-    )
-    name = method.arguments[flag].name
-    not_streaming = list(lines)
-    not_streaming[flag] = f"{name}: Literal[False] | None | NotGiven = NOT_GIVEN"
-    streaming = list(lines)
-    streaming[flag] = f"{name}: Literal[True]"
-    return [
-        {"overload": True, "arguments": not_streaming, "return_type": plain},
-        {"overload": True, "arguments": streaming, "return_type": streamed},
-        {"overload": False, "arguments": lines, "return_type": f"{plain} | {streamed}"},
-    ]
-
-
-def _method_view(method: Method, flavor: str) -> dict[str, Any]:
-    op = method.operation
-    groups = []
-    for group, locations in (
-        ("path_params", ("path",)),
-        ("query", ("query",)),
-        ("headers", ("header",)),
-        ("cookies", ("cookie",)),
-        ("json_body", ("body",)),
-        ("files", ("file",)),
-    ):
-        args = [
-            a
-            for a in method.arguments
-            if a.location in locations and a is not method.body_whole
-        ]
-        if args:
-            groups.append(
-                (group, [View({"wire": a.wire, "name": a.name}) for a in args])
-            )
-    return View(
-        {
-            "name": method.name,
-            "signatures": _signatures(method, flavor),
-            "async": flavor == "async",
-            "doc": _method_doc(method),
-            "deprecated": op.deprecated,
-            "deprecation": f"{op.method.upper()} {op.path} ({op.operation_id}) is deprecated",
-            "http_method": op.method.upper(),
-            "path": op.path,
-            "groups": groups,
-            "body_whole": method.body_whole.name if method.body_whole else None,
-            "body_kind": method.body_kind,
-            "body_optional": bool(
-                method.body_kind and op.request_body and not op.request_body.required
-            ),
-            "styles": style_entries(method),
-            "response_kind": method.response_kind,
-            "response_type": method.response_model,
-            "error_type": method.error_model,
-            "stream_type": method.stream_type,
-            "stream_parses_named_events": method.stream_parses_named_events,
-            "paginated": method.page_item is not None,
-        }
-    )
-
-
-# Names resource and client modules import when their code uses them.
-_IMPORTABLE = {
-    "typing": [
-        "Any",
-        "Awaitable",
-        "Callable",
-        "Dict",
-        "List",
-        "Literal",
-        "Mapping",
-        "Self",
-        "overload",
-    ],
-    "functools": ["cached_property"],
-    "types": ["TracebackType"],
-    "_api_client": ["AsyncAPIClient", "SyncAPIClient"],
-    "_pagination": ["AsyncPage", "SyncPage"],
-    "_response": [
-        "to_async_raw_response",
-        "to_async_streamed_response",
-        "to_raw_response",
-        "to_streamed_response",
-    ],
-    "_retries": ["DEFAULT_MAX_RETRIES"],
-    "_streaming": ["AsyncStream", "ServerSentEvent", "Stream"],
-    "_types": ["NOT_GIVEN", "FileTypes", "NotGiven", "Timeout"],
-}
-
-
-# A name, or a string literal to skip (its words are not names the code uses).
-_NAME_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(\w+)')
-
-
-def _imports(body: str, model_names: set[str], parent: str) -> str:
-    """The import block for a module body: what the body uses, nothing else."""
-    used = set(_NAME_OR_STRING.findall(body))
-    blocks = []
-    stdlib = ["import warnings"] if "warnings" in used else []
-    for module in ("functools", "types", "typing"):
-        names = [n for n in _IMPORTABLE[module] if n in used]
-        if names:
-            stdlib.append(_import_line(module, names))
-    blocks.append("\n".join(sorted(stdlib)))
-    if "httpx" in used:
-        blocks.append("import httpx")
-    local = []
-    for module in sorted(m for m in _IMPORTABLE if m.startswith("_")):
-        names = [n for n in _IMPORTABLE[module] if n in used]
-        if names:
-            local.append(_import_line(f"{parent}{module}", names))
-    models = sorted(used & model_names)
-    if models:
-        local.append(_import_line(f"{parent}models", models))
-    blocks.append("\n".join(local))
-    return "\n\n".join(b for b in blocks if b)
-
-
-def _import_line(module: str, names: list[str]) -> str:
-    line = f"from {module} import {', '.join(names)}"
-    if fits(line):
-        return line
-    return bracketed(f"from {module} import (", names, ")", 0)
 
 
 def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str, Any]:
@@ -467,45 +205,63 @@ def _client_context(api: Api, api_version: str, client: ClientPlan) -> dict[str,
     flavors = []
     for flavor, prefix in (("sync", ""), ("async", "Async")):
         flavors.append(
-            {
-                "is_async": flavor == "async",
-                "client": f"{prefix}Client",
-                "api_client": (
-                    "AsyncAPIClient" if flavor == "async" else "SyncAPIClient"
-                ),
-                "http_client": (
+            FlavorView(
+                is_async=flavor == "async",
+                client=f"{prefix}Client",
+                api_client=API_CLIENT[flavor].name,
+                http_client=(
                     "httpx.AsyncClient" if flavor == "async" else "httpx.Client"
                 ),
-                "token_provider": (
+                token_provider=(
                     "Callable[[], str | Awaitable[str]]"
                     if flavor == "async"
                     else "Callable[[], str]"
                 ),
-                "resources": [
-                    View(
-                        {"attribute": r.attribute, "class_name": prefix + r.class_name}
-                    )
+                resources=tuple(
+                    ChildView(r.attribute, prefix + r.class_name)
                     for r in client.root.children.values()
-                ],
-                "methods": [_method_view(m, flavor) for m in client.root.methods],
-            }
+                ),
+                methods=tuple(method_view(m, flavor) for m in client.root.methods),
+            )
         )
-    return View(
-        {
-            "api": api,
-            "api_version": api_version,
-            "connection": connection,
-            "flavors": flavors,
-            "client_doc": doc,
-            "imports": IMPORTS_PLACEHOLDER,
-            "resource_imports": [
-                _import_line(
-                    f".resources.{r.path[0]}", [r.class_name, "Async" + r.class_name]
-                )
-                for r in client.root.children.values()
-            ],
-        }
-    )
+    imports = [
+        whole("httpx"),
+        Import("functools", "cached_property"),
+        Import("typing", "Any"),
+        Import("typing", "Callable"),
+        Import("typing", "Mapping"),
+        Import("_retries", "DEFAULT_MAX_RETRIES"),
+        Import("types", "TracebackType"),
+        Import("typing", "Awaitable"),
+        Import("typing", "Self"),
+        Import("_types", "NOT_GIVEN"),
+        Import("_types", "NotGiven"),
+        Import("_types", "Timeout"),
+        *(API_CLIENT[f].imports() for f in ("sync", "async")),
+        *method_imports(m for f in flavors for m in f.methods),
+    ]
+    return {
+        "api": api,
+        "api_version": api_version,
+        "connection": connection,
+        "flavors": flavors,
+        "client_doc": doc,
+        "imports": import_block(_flatten(imports), ".", ""),
+        "resource_imports": [
+            import_line(
+                f".resources.{r.path[0]}", {r.class_name, "Async" + r.class_name}
+            )
+            for r in client.root.children.values()
+        ],
+    }
+
+
+def _flatten(items: Iterable[Import | Iterable[Import]]) -> Iterator[Import]:
+    for item in items:
+        if isinstance(item, Import):
+            yield item
+        else:
+            yield from item
 
 
 def _environment_doc(connection: ConnectionPlan) -> list[str]:
@@ -520,7 +276,3 @@ def _environment_doc(connection: ConnectionPlan) -> list[str]:
 def package_name(api: Api, api_version: str, prefix: str | None) -> str:
     """<prefix>_<api-version>, or after the API's title when there is no prefix."""
     return snake(f"{prefix or api.title} {api_version}")
-
-
-def module_of(package: str, path: Path) -> str:
-    return package + "." + ".".join(path.with_suffix("").parts)

@@ -10,19 +10,33 @@ from ..conventions import Conventions
 from ..ir import Api, MediaType, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
 from .connection import plan_connection
+from .media import body_kind_of, is_binary, preferred
 from .models import ModelPlan
+from .params import ParamPlan
 from .pysource import clean_lines
+from .pytypes import ANY, BYTES, STR, Node, Subscript, union
+from .results import (
+    SERVER_SENT_EVENT,
+    SYNC_PAGE,
+    Overload,
+    ResultPlanner,
+    stream_overloads,
+)
+from .schema_kinds import schema_doc
 
 # Keyword arguments every method takes besides the operation's own.
 COMMON_KWARGS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
 # Names a method body uses besides its arguments.
-BODY_NAMES = ("self", "warnings")
+BODY_NAMES = ("self", "warnings", "cast", "body_kind", "isinstance")
 # Members every client or resource class has, which no resource or method may replace.
-CLASS_MEMBERS = ("close", "with_options", "with_raw_response", "with_streaming_response")
+CLASS_MEMBERS = (
+    "close",
+    "with_options",
+    "with_raw_response",
+    "with_streaming_response",
+)
 # The twins a resource class X comes with, and its async spellings.
 TWIN_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
-
-JSON_TYPES = ("application/json", "text/json")
 
 
 @dataclass
@@ -30,7 +44,7 @@ class Argument:
     name: str  # Python keyword
     wire: str
     location: str  # path | query | header | body | file
-    annotation: str
+    annotation: Node
     required: bool
     doc: list[str]
     # How a parameter is serialized, as its spec says (None: OpenAPI's default).
@@ -46,19 +60,22 @@ class Method:
     body_kind: str | None  # json | multipart | form | raw | None
     # the body passed as one value, when not split into fields
     body_whole: Argument | None
-    return_type: str
+    return_type: Node
     response_kind: str  # json | text | bytes | json_or_text | json_or_bytes | none
-    response_model: str | None
-    error_model: str | None
+    response_model: Node | None
+    error_model: Node | None
     doc: list[str]
     # Streaming: the chunk type when the body has a `stream` flag; named events are
     # parsed only when the spec describes them (text/event-stream), else passed raw.
-    stream_type: str | None = None
+    stream_type: Node | None = None
     stream_parses_named_events: bool = False
-    # The wire name of the body's stream flag, when the method can stream.
-    stream_flag: str | None = None
     # List operations with `after` cursors return a page of `page_item`.
-    page_item: str | None = None
+    page_item: Node | None = None
+    # When an argument's value picks the result (`stream`, `response_format`).
+    overloads: list[Overload] = field(default_factory=list)
+    # A JSON body that is sent as multipart/form-data when one of these file
+    # arguments is given (the operation accepts both forms).
+    file_switch: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +88,13 @@ class Resource:
     @property
     def attribute(self) -> str:
         return self.path[-1] if self.path else ""
+
+    def subtree(self) -> list[Resource]:
+        """This resource and every resource under it, depth first."""
+        out = [self]
+        for child in self.children.values():
+            out.extend(child.subtree())
+        return out
 
 
 def _resource_path(op: Operation, scopes: tuple[str, ...]) -> tuple[list[str], str]:
@@ -114,10 +138,11 @@ def _is_param(segment: str) -> bool:
     return segment.startswith("{") and segment.endswith("}")
 
 
-class ClientPlan:
+class ClientPlan(ResultPlanner):
     def __init__(self, api: Api, models: ModelPlan, conventions: Conventions) -> None:
         self.api = api
         self.models = models
+        self.params = ParamPlan(api, models)
         self.conventions = conventions
         self.connection = plan_connection(api, conventions)
         self.root = Resource((), "Client")
@@ -135,7 +160,9 @@ class ClientPlan:
     def place_operations(self) -> list[tuple[tuple[str, ...], str, Operation]]:
         """Resource path and method name per operation. When two operations claim the same
         name, the one with more path parameters keeps it (the nested resource's own
-        verb); the others are named after their operationId."""
+        verb); the others are named after their operationId, as is a method that would
+        shadow a sub-resource of the same name (`guilds.prune` and `guilds.prune.list`).
+        """
         wanted = [
             (tuple(path), name, op)
             for op in self.api.operations
@@ -146,12 +173,16 @@ class ClientPlan:
             current = owners.get((path, name))
             if current is None or op.path.count("{") > current.path.count("{"):
                 owners[(path, name)] = op
+        children: dict[tuple[str, ...], set[str]] = {}
+        for path, _, _ in wanted:
+            for depth in range(len(path)):
+                children.setdefault(path[:depth], set()).add(path[depth])
         taken: dict[tuple[str, ...], set[str]] = {}
         for path, name in owners:
-            taken.setdefault(path, set()).add(name)
+            taken.setdefault(path, set()).update({name} | children.get(path, set()))
         out = []
         for path, name, op in wanted:
-            if owners[(path, name)] is not op:
+            if owners[(path, name)] is not op or name in children.get(path, ()):
                 name = unique(_member(snake(op.operation_id)), taken[path])
             out.append((path, name, op))
         return out
@@ -186,17 +217,6 @@ class ClientPlan:
                 return name
             n += 1
 
-    def resources(self) -> list[Resource]:
-        out: list[Resource] = []
-
-        def walk(node: Resource) -> None:
-            for child in node.children.values():
-                out.append(child)
-                walk(child)
-
-        walk(self.root)
-        return out
-
     # -- one operation ------------------------------------------------------------------
 
     def method(self, name: str, op: Operation) -> Method:
@@ -207,7 +227,7 @@ class ClientPlan:
                 self.conventions, param.location, param.name
             ):
                 continue
-            annotation = self.models.type_of(param.schema) if param.schema else "str"
+            annotation = self.params.type_of(param.schema) if param.schema else STR
             keyword = _keyword(param.name, taken)
             scoped = param.location == "path" and self.connection.is_deployment(
                 op.path, param.name
@@ -222,16 +242,17 @@ class ClientPlan:
                     annotation=annotation,
                     required=param.required and not scoped,
                     doc=clean_lines(param.description)
-                    or _schema_doc(self.api, param.schema),
+                    or schema_doc(param.schema, self.api),
                     style=param.style,
                     explode=param.explode,
                 )
             )
         body_kind, body_whole = None, None
+        file_switch: list[str] = []
         body = op.request_body
         if body and body.content:
-            media = _preferred(body.content)
-            body_kind = _body_kind(media.media_type)
+            media = preferred(body.content)
+            body_kind = body_kind_of(media.media_type)
             fields = (
                 self.body_fields(media.schema)
                 if body_kind in ("json", "multipart", "form")
@@ -239,24 +260,26 @@ class ClientPlan:
             )
             if fields is not None:
                 for prop_name, schema, required in fields:
-                    is_file = body_kind == "multipart" and _is_binary(self.api, schema)
+                    is_file = body_kind == "multipart" and is_binary(self.api, schema)
                     args.append(
                         Argument(
                             name=_keyword(prop_name, taken),
                             wire=prop_name,
                             location="file" if is_file else "body",
-                            annotation=(
-                                "FileTypes" if is_file else self.models.type_of(schema)
+                            annotation=self.params.type_of(
+                                schema, file_fields=body_kind == "multipart"
                             ),
                             required=required and body.required,
-                            doc=_schema_doc(self.api, schema),
+                            doc=schema_doc(schema, self.api),
                         )
                     )
+                if body_kind == "json":
+                    file_switch = self.multipart_files(body.content, args, taken)
             else:
                 annotation = (
-                    "bytes"
+                    BYTES
                     if body_kind == "raw"
-                    else (self.models.type_of(media.schema) if media.schema else "Any")
+                    else (self.params.type_of(media.schema) if media.schema else ANY)
                 )
                 body_whole = Argument(
                     name=unique("body", taken),
@@ -269,8 +292,29 @@ class ClientPlan:
                 args.append(body_whole)
         args.sort(key=lambda a: not a.required)
         response_kind, response_model, return_type = self.response(op)
-        stream_type, parses_named = self.stream_chunk(op, args)
+        stream_type, parses_named, chunk_variant = self.stream_chunk(op, args)
+        if chunk_variant is not None and response_model is not None:
+            # the spec's result is a oneOf of the response and its stream chunk: a
+            # call that does not stream gets the response
+            response_model = self.without_variant(op, chunk_variant)
+            return_type = (
+                union([response_model, STR])
+                if response_kind == "json_or_text"
+                else response_model
+            )
         page_item = self.page_item(op, response_model)
+        if page_item is not None:
+            return_type = Subscript(SYNC_PAGE, (page_item,))
+        overloads: list[Overload] = []
+        if stream_type is not None:
+            chunk = (
+                stream_type if parses_named else union([stream_type, SERVER_SENT_EVENT])
+            )
+            overloads, return_type = stream_overloads(
+                self.conventions.stream_flag, return_type, chunk
+            )
+        elif response_kind == "json_or_text":
+            overloads = self.format_overloads(op, args)
         return Method(
             name=name,
             operation=op,
@@ -283,169 +327,58 @@ class ClientPlan:
             error_model=self.error_model(op),
             stream_type=stream_type,
             stream_parses_named_events=parses_named,
-            stream_flag=self.conventions.stream_flag if stream_type else None,
             page_item=page_item,
+            overloads=overloads,
+            file_switch=file_switch,
             doc=clean_lines(op.summary)
             + ([""] if op.summary and op.description else [])
             + (clean_lines(op.description) if op.description != op.summary else []),
         )
 
+    def multipart_files(
+        self, content: tuple[MediaType, ...], args: list[Argument], taken: set[str]
+    ) -> list[str]:
+        """The file arguments of the multipart form beside a JSON one: added to
+        `args` (optional: the JSON form goes without them); their keywords."""
+        multipart = next(
+            (m for m in content if body_kind_of(m.media_type) == "multipart"), None
+        )
+        files: list[str] = []
+        for wire, schema, _ in (
+            self.body_fields(multipart.schema if multipart else None) or []
+        ):
+            if not is_binary(self.api, schema):
+                continue
+            known = next(
+                (a for a in args if a.wire == wire and a.location == "body"), None
+            )
+            if known is not None:
+                args.remove(known)
+            argument = Argument(
+                name=known.name if known else _keyword(wire, taken),
+                wire=wire,
+                location="file",
+                annotation=self.params.type_of(schema, file_fields=True),
+                required=False,
+                doc=schema_doc(schema, self.api),
+            )
+            args.append(argument)
+            files.append(argument.name)
+        return files
+
     def body_fields(
         self, schema: Schema | None
     ) -> list[tuple[str, Schema, bool]] | None:
-        """The body's top-level fields, when it is an object with named properties."""
+        """The body's top-level fields, when it is an object with named properties;
+        readOnly ones are the server's, never arguments."""
         if schema is None:
             return None
         target = self.api.resolve(schema)
         if target.type != "object" or not (target.properties or target.all_of):
             return None
         props, _ = self.models.flatten(target, set())
-        return [(p.name, p.schema, p.required) for p in props]
-
-    def response(self, op: Operation) -> tuple[str, str | None, str]:
-        success = [r for r in op.responses if r.status.startswith("2")] or [
-            r for r in op.responses if r.status.upper() == "2XX"
+        return [
+            (p.name, p.schema, p.required)
+            for p in props
+            if not self.models.marked(p, "read_only")
         ]
-        if not success:
-            return "none", None, "None"
-        content = success[0].content
-        binary = [m for m in content if _is_binary_media(self.api, m)]
-        json_media = next(
-            (m for m in content if _is_json(m.media_type) and m not in binary), None
-        )
-        has_text = any(m.media_type.startswith("text/") for m in content)
-        if json_media is not None:
-            model = (
-                self.models.type_of(json_media.schema) if json_media.schema else "Any"
-            )
-            if has_text:
-                return "json_or_text", model, f"{model} | str"
-            if binary:
-                return "json_or_bytes", model, f"{model} | bytes"
-            return "json", model, model
-        if binary:
-            return "bytes", None, "bytes"
-        if has_text:
-            return "text", None, "str"
-        if content:
-            return "bytes", None, "bytes"
-        return "none", None, "None"
-
-    def stream_chunk(
-        self, op: Operation, args: list[Argument]
-    ) -> tuple[str | None, bool]:
-        """The chunk type of a streamed response, for operations with a `stream` flag."""
-        wire = self.conventions.stream_flag
-        flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
-        if flag is not None and not flag.annotation.startswith("bool"):
-            flag = None  # a `stream` field that is not a flag
-        if flag is None:
-            return None, False
-        success = next((r for r in op.responses if r.status.startswith("2")), None)
-        content = success.content if success else ()
-        events = next(
-            (m for m in content if m.media_type.startswith("text/event-stream")), None
-        )
-        if events is not None and events.schema is not None:
-            return self.models.type_of(events.schema), True
-        media = next((m for m in content if _is_json(m.media_type)), None)
-        if media is None or media.schema is None:
-            return "ServerSentEvent", False
-        target = self.api.resolve(media.schema)
-        for variant in target.one_of + target.any_of:
-            if "stream" in (variant.ref or variant.name or "").lower():
-                return self.models.type_of(variant), False
-        return self.models.type_of(media.schema), False
-
-    def page_item(self, op: Operation, response_model: str | None) -> str | None:
-        """The item type of a cursor-paginated list (by default `data`, `has_more`,
-        an `after` query parameter)."""
-        conventions = self.conventions
-        if op.method != "get" or response_model is None:
-            return None
-        cursor = conventions.page_cursor_parameter
-        if not any(p.name == cursor and p.location == "query" for p in op.parameters):
-            return None
-        success = next((r for r in op.responses if r.status.startswith("2")), None)
-        media = (
-            next((m for m in success.content if _is_json(m.media_type)), None)
-            if success
-            else None
-        )
-        if media is None or media.schema is None:
-            return None
-        target = self.api.resolve(media.schema)
-        props, _ = (
-            self.models.flatten(target, set())
-            if target.type == "object"
-            else ([], False)
-        )
-        names = {p.name: p for p in props}
-        data = names.get(conventions.page_items_field)
-        if data is None or conventions.page_has_more_field not in names:
-            return None
-        items = self.api.resolve(data.schema)
-        if items.type != "array" or items.items is None:
-            return None
-        return self.models.type_of(items.items)
-
-    def error_model(self, op: Operation) -> str | None:
-        for response in op.responses:
-            if response.status == "default" or response.status.startswith(("4", "5")):
-                media = next(
-                    (m for m in response.content if _is_json(m.media_type)), None
-                )
-                if media is not None and media.schema is not None:
-                    return self.models.type_of(media.schema)
-        return None
-
-
-def _preferred(content: tuple[MediaType, ...]) -> MediaType:
-    for media in content:
-        if _is_json(media.media_type):
-            return media
-    return content[0]
-
-
-def _is_json(media_type: str) -> bool:
-    base = media_type.split(";")[0].strip().lower()
-    return base in JSON_TYPES or base.endswith("+json")
-
-
-def _body_kind(media_type: str) -> str:
-    base = media_type.split(";")[0].strip().lower()
-    if _is_json(base):
-        return "json"
-    if base == "multipart/form-data":
-        return "multipart"
-    if base == "application/x-www-form-urlencoded":
-        return "form"
-    return "raw"
-
-
-def _is_binary(api: Api, schema: Schema) -> bool:
-    target = api.resolve(schema)
-    if target.type == "array" and target.items is not None:
-        target = api.resolve(target.items)
-    return target.type == "string" and target.format in ("binary", "byte")
-
-
-def _is_binary_media(api: Api, media: MediaType) -> bool:
-    """Bytes, never parsed: any media type but JSON and text (video/mp4, image/webp,
-    application/zip, application/octet-stream, audio/*, ...), and JSON media whose
-    schema is a binary string."""
-    if media.media_type.startswith("text/"):
-        return False
-    if not _is_json(media.media_type):
-        return True
-    return media.schema is not None and _is_binary(api, media.schema)
-
-
-def _schema_doc(api: Api, schema: Schema | None) -> list[str]:
-    if schema is None:
-        return []
-    lines = clean_lines(schema.description or schema.title)
-    if not lines and schema.type == "ref":
-        target = api.resolve(schema)
-        lines = clean_lines(target.description or target.title)
-    return lines

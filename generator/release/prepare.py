@@ -76,7 +76,8 @@ def propose(
             )
         calls = {
             r.class_name: "client." + ".".join(r.path)
-            for r in distribution.generated.client.resources()
+            for r in distribution.generated.client.root.subtree()
+            if r.path
         }
         previous = last.api_versions[-1]
         notes = release_notes(

@@ -17,11 +17,24 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterator
 
+from hypothesis import HealthCheck, Phase, settings
+
 from generator.codegen.generate import generate_all
 
 REPO = Path(__file__).resolve().parents[2]
 
 _packages = itertools.count()
+
+# The property tests' settings: reproducible draws, no deadline.
+SETTINGS = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # No shrinking: with a package generated and imported per example it can take
+    # many minutes; the failing spec is reported as found.
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def sdkgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

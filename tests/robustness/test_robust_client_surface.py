@@ -14,6 +14,7 @@ import pytest
 
 from loopback import Loopback
 from robust_support import call, generated, model, openapi
+from typecheck import mypy_strict
 
 PWN = "__import__('builtins').__dict__.__setitem__('SDKGEN_PWNED', 1)"
 
@@ -108,12 +109,7 @@ def test_a_body_property_named_stream_that_is_not_a_flag(tmp_path: Path) -> None
     )
     with generated(spec, tmp_path) as (package, _):
         root = Path(package.__file__).parent
-        mypy = subprocess.run(
-            [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir",
-             str(tmp_path / "mypy-cache"), root.name],
-            capture_output=True, text=True, cwd=root.parent,
-        )  # fmt: skip
-        assert mypy.returncode == 0, mypy.stdout[-2000:]
+        assert mypy_strict([root], [root.parent], tmp_path / "mypy-cache") == ""
 
 
 def test_wide_characters_are_measured_as_black_measures_them(tmp_path: Path) -> None:
@@ -129,3 +125,49 @@ def test_wide_characters_are_measured_as_black_measures_them(tmp_path: Path) -> 
             text=True,
         )
         assert black.returncode == 0
+
+
+def test_a_method_never_shadows_a_resource_of_the_same_name(
+    tmp_path: Path, server: Loopback
+) -> None:
+    # guilds.prune(...) (an action on a guild) beside guilds.prune.list(...), and
+    # segments.delete(id) beside segments.delete.create() (a bulk delete)
+    item = [{"name": "id", "in": "path", "required": True, "schema": {}}]
+    spec = openapi(
+        {
+            **_operation(
+                "/guilds/{id}/prune", operationId="prune_guild", parameters=item
+            ),
+            "/guilds/{id}/prune/count": {
+                "get": {
+                    "operationId": "count_prune",
+                    "parameters": item,
+                    "responses": {"204": {"description": "x"}},
+                }
+            },
+            "/segments/{id}": {
+                "delete": {
+                    "operationId": "delete_segment",
+                    "parameters": item,
+                    "responses": {"204": {"description": "x"}},
+                }
+            },
+            **_operation("/segments/delete"),
+        }
+    )
+    with generated(spec, tmp_path) as (package, report):
+        client = package.Client(endpoint=server.url)
+        calls = {op["operation_id"]: op["call"] for op in report["operations"]}
+        assert len(set(calls.values())) == 4
+        for operation_id, path in [
+            ("prune_guild", "/api/guilds/1/prune"),
+            ("count_prune", "/api/guilds/1/prune/count"),
+            ("delete_segment", "/api/segments/1"),
+            ("op", "/api/segments/delete"),
+        ]:
+            target = client
+            for attribute in calls[operation_id].split("."):
+                target = getattr(target, attribute)
+            server.reply(204, None)
+            target(**({"id": "1"} if "{id}" in path or "/1" in path else {}))
+            assert server.last().path == path, (operation_id, calls[operation_id])

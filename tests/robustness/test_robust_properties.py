@@ -19,13 +19,13 @@ import black
 import httpx
 import pydantic
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.codegen.generate import render_all
 from generator.errors import SpecError
 from generator.parse.openapi import escape_pointer
-from robust_support import call, canonical, generated, model, openapi
+from robust_support import SETTINGS, call, canonical, generated, model, openapi
 
 REF = "#/components/schemas/"
 MAX_COMPONENTS = 5
@@ -47,16 +47,6 @@ prose = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_siz
 names = st.one_of(st.sampled_from(NASTY), text)
 # Path segments and path parameter names: no URL syntax, no control characters.
 segments = st.sampled_from([n for n in NASTY if n and n.isprintable() and n != "-"])
-
-SETTINGS = settings(
-    deadline=None,
-    derandomize=True,
-    database=None,
-    # No shrinking: with a package generated and imported per example it can take
-    # many minutes; the failing spec is reported as found.
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 def ref(name: str) -> dict[str, str]:

@@ -1,0 +1,62 @@
+"""A module's import block, from the `Import`s of what it renders."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .layout import exploded, fits
+from .pytypes import LOCAL_MODULES, Import
+
+# `import module` rather than `from module import name`.
+WHOLE_MODULE = ""
+_THIRD_PARTY = ("httpx", "pydantic")
+
+
+def whole(module: str) -> Import:
+    return Import(module, WHOLE_MODULE)
+
+
+def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
+    """Standard library, third-party and the package's own modules (relative to
+    `parent`, "." or ".."), each block sorted the way isort sorts it; names of the
+    module itself (`own`) are not imported."""
+    by_module: dict[str, set[str]] = {}
+    for item in imports:
+        if item.module != own:
+            by_module.setdefault(item.module, set()).add(item.name)
+    stdlib, third, local = [], [], []
+    for module, names in by_module.items():
+        if module in LOCAL_MODULES:
+            continue
+        block = third if module.split(".")[0] in _THIRD_PARTY else stdlib
+        if WHOLE_MODULE in names:
+            block.append(f"import {module}")
+            names = names - {WHOLE_MODULE}
+        if names:
+            block.append(import_line(module, names))
+    for module in LOCAL_MODULES:
+        if module in by_module:
+            local.append(import_line(parent + module, by_module[module]))
+    blocks = [sorted(stdlib, key=_line_order), sorted(third, key=_line_order), local]
+    return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def _line_order(line: str) -> tuple[int, str]:
+    """isort's default within a block: `import x` lines, then `from x import ...`."""
+    return (line.startswith("from "), line.split(" ")[1])
+
+
+def _name_order(name: str) -> tuple[int, str]:
+    """isort's order of imported names: CONSTANTS, Classes, functions."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    return (1 if name[:1].isupper() else 2, name)
+
+
+def import_line(module: str, names: set[str]) -> str:
+    """`from module import names`, exploded as black explodes it when too long."""
+    ordered = sorted(names, key=_name_order)
+    line = f"from {module} import {', '.join(ordered)}"
+    if fits(line):
+        return line
+    return exploded(f"from {module} import (", ordered, ")", 0)
