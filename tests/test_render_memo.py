@@ -130,6 +130,29 @@ def test_a_code_change_renders_again_even_when_the_output_is_the_same(
     in_sync(world.check(), reused=True)  # that rendering was remembered in turn
 
 
+def test_a_new_sdkgen_version_renders_again_and_shows_the_drift(world: World) -> None:
+    world.edit("__init__.py", '__version__ = "', '__version__ = "9.')
+    drifted(world.check(), "  version  sdkgen")
+
+
+def test_a_render_library_installed_or_edited_renders_again(world: World) -> None:
+    """markupsafe (a jinja2 dependency) installed in another place, then one of its
+    files edited in that place: either is a change to what rendering runs."""
+    import markupsafe
+
+    installed = Path(markupsafe.__file__).parent
+    shutil.copytree(
+        installed,
+        world.code / "markupsafe",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    in_sync(world.check(), reused=False)
+    in_sync(world.check(), reused=True)
+    with (world.code / "markupsafe" / "__init__.py").open("a") as module:
+        module.write("# edited\n")
+    in_sync(world.check(), reused=False)
+
+
 def test_a_template_change_renders_again_and_shows_the_drift(world: World) -> None:
     world.edit("templates/package/_constants.py.j2", "\n", "\n# new line\n")
     drifted(world.check(), "regenerate with `sdkgen generate` and commit the result")
