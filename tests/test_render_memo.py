@@ -21,6 +21,7 @@ from generator.codegen.memo import RENDER_LIBRARIES
 from loopback import Loopback
 from project_specs import make_project, operation, pin
 from run_cli import REPO
+from test_lean_imports import PROBE as LISTING_MODULES
 
 VERSION = "2024-01-01"
 REUSED = "not rendered again: nothing it reads changed"
@@ -66,9 +67,11 @@ class World:
         generated = self.sdkgen("generate", "--lock", str(self.lock), "--docs")
         assert generated.returncode == 0, generated.stderr
 
-    def sdkgen(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def sdkgen(
+        self, *args: str, python: tuple[str, ...] = ("-m", "generator")
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "generator", *args],
+            [sys.executable, *python, *args],
             capture_output=True,
             text=True,
             cwd=self.project,
@@ -120,6 +123,28 @@ def test_nothing_changed_no_rendering_and_the_disk_still_verified(
     assert "  edited   " + models.relative_to(world.lock.parent).as_posix() in (
         edited.stdout
     )
+
+
+def test_a_remembered_check_neither_parses_nor_renders(world: World) -> None:
+    """What a check with a memo imports: no parser, no renderer, no template engine,
+    nor what only writing files or showing drift needs."""
+    result = world.sdkgen(
+        "check", "--against", str(world.lock), python=("-c", LISTING_MODULES)
+    )
+    in_sync(result, reused=True)
+    modules = set(result.stderr.rsplit("\n", 2)[-2].split("\0"))
+    assert "generator.codegen.memo" in modules
+    assert not modules & {
+        "jinja2",
+        "yaml",
+        "ryml",
+        "generator.parse.openapi",
+        "generator.codegen.render",
+        "generator.codegen.generate",
+        "generator.codegen.writer",
+        "difflib",
+        "tempfile",
+    }
 
 
 def test_a_code_change_renders_again_even_when_the_output_is_the_same(

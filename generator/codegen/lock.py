@@ -7,7 +7,6 @@ against it (or against a generated tree), and verifies the locked files found on
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import UserError
-from .writer import MANIFEST
 
 if TYPE_CHECKING:
     from .generate import Rendered
@@ -164,6 +162,8 @@ def _under(name: str, paths: list[str]) -> bool:
 
 def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
     """Compare with a generated folder: the files this generation owns in it."""
+    from .writer import MANIFEST  # shutil and tempfile: no cost to a lock's check
+
     if not tree.is_dir():
         raise UserError(str(tree), "not a folder")
     tops = {Path(name).parts[0] for name in files}
@@ -192,6 +192,8 @@ def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
 
 
 def _unified(old: str, new: str, old_label: str, name: str) -> str:
+    import difflib  # only drift is shown as a diff
+
     lines = list(
         difflib.unified_diff(
             old.splitlines(keepends=True),
