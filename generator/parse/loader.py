@@ -8,7 +8,6 @@ otherwise: the data are PyYAML's either way, and so are the errors.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from pathlib import Path
@@ -123,8 +122,11 @@ class _PlainYaml:
     """A loaded YAML document as JSON would have it; every alias use is a copy."""
 
     def __init__(self, source: str) -> None:
+        import datetime  # only PyYAML makes dates (an explicit !!timestamp)
+
         self.source = source
         self.nodes = 0
+        self.dates = (datetime.date, datetime.datetime)
 
     def node(self, value: Any, containing: tuple[int, ...]) -> Any:
         self.nodes += 1
@@ -141,12 +143,22 @@ class _PlainYaml:
             inner = containing + (id(value),)
             if isinstance(value, list):
                 return [self.node(item, inner) for item in value]
-            return {_key(k): self.node(v, inner) for k, v in value.items()}
-        if isinstance(value, (datetime.date, datetime.datetime)):
+            return {self.key(k): self.node(v, inner) for k, v in value.items()}
+        if isinstance(value, self.dates):
             return value.isoformat()
         if value is None or isinstance(value, (str, int, float)):
             return value
         return str(value)  # !!binary, !!set
+
+    def key(self, key: Any) -> str:
+        """A mapping key as JSON writes it: `200:` and `true:` are YAML keys too."""
+        if isinstance(key, str):
+            return key
+        if key is None or isinstance(key, (bool, int, float)):
+            return json.dumps(key)
+        if isinstance(key, self.dates):
+            return key.isoformat()
+        return str(key)
 
 
 def _yaml_loader(yaml: Any) -> Any:
@@ -172,14 +184,3 @@ def _encodable(document: Any) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _key(key: Any) -> str:
-    """A mapping key as JSON writes it: `200:` and `true:` are YAML keys too."""
-    if isinstance(key, str):
-        return key
-    if key is None or isinstance(key, (bool, int, float)):
-        return json.dumps(key)
-    if isinstance(key, (datetime.date, datetime.datetime)):
-        return key.isoformat()
-    return str(key)
