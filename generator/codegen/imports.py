@@ -18,15 +18,16 @@ def whole(module: str) -> Import:
 
 def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
     """Standard library, third-party and the package's own modules (relative to
-    `parent`, "." or ".."), each block sorted the way isort sorts it; names of the
-    module itself (`own`) are not imported."""
+    `parent`, "." or ".."; a module of the package `own` is in, relative to it),
+    each block sorted the way isort sorts it; names of the module itself (`own`) are
+    not imported."""
     by_module: dict[str, set[str]] = {}
     for item in imports:
         if item.module != own:
             by_module.setdefault(item.module, set()).add(item.name)
     stdlib, third, local = [], [], []
     for module, names in by_module.items():
-        if module in LOCAL_MODULES:
+        if is_local(module):
             continue
         block = third if module.split(".")[0] in _THIRD_PARTY else stdlib
         if WHOLE_MODULE in names:
@@ -34,11 +35,32 @@ def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
             names = names - {WHOLE_MODULE}
         if names:
             block.append(import_line(module, names))
-    for module in LOCAL_MODULES:
-        if module in by_module:
-            local.append(import_line(parent + module, by_module[module]))
+    sources = {_relative(m, parent, own): m for m in by_module if is_local(m)}
+    for source in sorted(sources, key=_relative_order):
+        local.append(import_line(source, by_module[sources[source]]))
     blocks = [sorted(stdlib, key=_line_order), sorted(third, key=_line_order), local]
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def is_local(module: str) -> bool:
+    """Whether a module is one of the generated package's own."""
+    return module.split(".")[0] in LOCAL_MODULES
+
+
+def _relative(module: str, parent: str, own: str) -> str:
+    """How `own` imports `module`: its own package's modules as `.x` (the package
+    itself as `.`), any other as `parent + module`."""
+    package = own.rpartition(".")[0]
+    if package and module == package:
+        return "."
+    if package and module.startswith(package + "."):
+        return "." + module[len(package) + 1 :]
+    return parent + module
+
+
+def _relative_order(source: str) -> tuple[int, str]:
+    """isort's order of relative imports: `from ..x` before `from .y`."""
+    return (len(source.lstrip(".")) - len(source), source)
 
 
 def _line_order(line: str) -> tuple[int, str]:
