@@ -148,20 +148,39 @@ class ModelPlan:
         # schema pointer -> the name as other modules write it
         self.inline_names: dict[str, Name] = {}
         self.variant_names: dict[str, str] = {}  # union member pointer -> wanted name
-        self.scopes = Scopes(MODULE, self.taken)
+        self.scopes = Scopes(MODULE, set(_MODULE_NAMES))
         for name in api.schemas:
             self.component_names[name] = unique(pascal(name), self.taken)
         for name, schema in api.schemas.items():
             py_name = self.component_names[name]
             prefix = "" if is_model(api, schema) else py_name
-            self.component_refs[name] = self.scopes.root(schema.pointer, py_name, prefix)
+            self.component_refs[name] = self.scopes.root(
+                schema.pointer, py_name, prefix, self.referenced(schema)
+            )
         for name, schema in api.schemas.items():
             self.define_component(self.component_refs[name], schema)
 
     def reference(self, name: Name) -> Name:
         """How other modules write a definition: a root plainly, a nested one
         after its module."""
-        return name if name.name in self.taken else Name(name.name, name.module, True)
+        if name in self.scopes.rooted:
+            return name
+        return Name(name.name, name.module, True)
+
+    def referenced(self, schema: Schema, suffix: str = "") -> set[str]:
+        """The components a schema's inline tree refers to, by class name."""
+        out, stack = set(), [schema]
+        while stack:
+            node = stack.pop()
+            if node.type == "ref":
+                out.add(self.component_names.get(node.ref or "", "") + suffix)
+                continue
+            stack += [p.schema for p in node.properties]
+            stack += [*node.one_of, *node.any_of, *node.all_of]
+            stack += [s for s in (node.items, node.not_) if s is not None]
+            if isinstance(node.additional_properties, Schema):
+                stack.append(node.additional_properties)
+        return out
 
     # -- definitions ----------------------------------------------------------------
 
@@ -256,7 +275,9 @@ class ModelPlan:
         if ref is None:
             py_name = unique(wanted or pascal(schema.name or "Model"), self.taken)
             prefix = "" if is_model(self.api, schema) else py_name
-            ref = self.scopes.root(schema.pointer, py_name, prefix)
+            ref = self.scopes.root(
+                schema.pointer, py_name, prefix, self.referenced(schema)
+            )
         self.inline_names[schema.pointer] = ref
         doc = schema_doc(schema)
         if is_model(self.api, schema):

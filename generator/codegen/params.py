@@ -96,7 +96,7 @@ class ParamPlan:
         self.definitions: dict[Name, ParamDefinition] = {}
         # component name or inline pointer -> the name as other modules write it
         self.names: dict[str, Name] = {}
-        self.scopes = Scopes(MODULE, models.taken)
+        self.scopes = Scopes(MODULE, models.scopes.reserved)
 
     def type_of(self, schema: Schema, file_fields: bool = False) -> Node:
         """The request type of a schema; binary strings are files where the body is
@@ -155,7 +155,8 @@ class ParamPlan:
             return self.base_type(target, False)
         if ref not in self.names:  # a union or container: an alias, maybe recursive
             name = self.name_for(self.models.component_names[ref])
-            self.names[ref] = self.scopes.root(target.pointer, name, name)
+            imported = self.models.referenced(target, "Param")
+            self.names[ref] = self.scopes.root(target.pointer, name, name, imported)
             alias = ParamAlias(name, ANY, schema_doc(target))
             self.definitions[self.names[ref]] = alias  # before its members: recursion
             alias.value = self.type_of(replace(target, nullable=False))
@@ -192,7 +193,8 @@ class ParamPlan:
             base = pascal(schema.name or "Model")
         else:
             base = self.models.component_names[key]
-        return self.scopes.root(schema.pointer, self.name_for(base))
+        imported = self.models.referenced(schema, "Param")
+        return self.scopes.root(schema.pointer, self.name_for(base), "", imported)
 
     def name_for(self, base: str) -> str:
         return unique(f"{base}Param", self.models.taken)
@@ -218,7 +220,9 @@ class ParamPlan:
             if isinstance(definition, ParamAlias)
             else [f.annotation for f in definition.fields]
         )
-        used = {n.plain for node in nodes for n in node.names() if in_package(n, MODULE)}
+        used = {
+            n.plain for node in nodes for n in node.names() if in_package(n, MODULE)
+        }
         return sorted(used, key=lambda n: (n.module or "", n.name))
 
     def break_cycle(self, name: Name, dep: Name) -> None:

@@ -150,12 +150,16 @@ def render_package(
 
     files.update(
         render_schema_package(
-            render, MODEL_PACKAGE, models.ordered(), models.taken, title
+            render, MODEL_PACKAGE, models.ordered(), models.scopes.rooted, title
         )
     )
     files.update(
         render_schema_package(
-            render, PARAM_PACKAGE, client.params.ordered(), models.taken, title
+            render,
+            PARAM_PACKAGE,
+            client.params.ordered(),
+            client.params.scopes.rooted,
+            title,
         )
     )
     for top in client.root.children.values():

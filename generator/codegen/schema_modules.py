@@ -42,7 +42,7 @@ def render_schema_package(
     render: Render,
     kind: SchemaPackage,
     definitions: Sequence[tuple[Name, Any]],
-    roots: set[str],
+    roots: set[Name],
     title: str,
 ) -> dict[str, str]:
     """`definitions`: (name, definition) in definition order; `roots`: the names
@@ -72,7 +72,7 @@ def render_schema_package(
                 else:
                     early.append(item)
         late = [i for i in late if i not in early]
-        root = next((v.name for v in module_views if v.name in roots), module)
+        root = next(n.name for n, _ in modules[module] if n in roots)
         files[f"{module.rpartition('.')[2]}.py"] = render(
             f"package/{kind.template}/module.py.j2",
             {
@@ -82,12 +82,10 @@ def render_schema_package(
                 "late_imports": import_block(late, "..", module),
             },
         )
-    exported = [
-        (n, module) for module, members in modules.items() for n, _ in members
-    ]
-    names = [n.name for n, _ in exported if n.name in roots]
+    exported = [(n, module) for module, members in modules.items() for n, _ in members]
+    names = [n.name for n, _ in exported if n in roots]
     tails = [m.rpartition(".")[2] for m in modules]
-    init = [Import(n.module or "", n.name) for n, _ in exported if n.name in roots]
+    init = [Import(n.module or "", n.name) for n, _ in exported if n in roots]
     if kind.rebuild:
         init += [Import(kind.package, tail) for tail in tails]
     init += kind.init_imports
@@ -142,10 +140,7 @@ def _cut(view: View, cyclic: set[str], fallback: Node) -> View:
     elif isinstance(view, ParamClassView):
         nodes = [f.annotation for f in view.fields]
     swap: dict[Name, Node] = {
-        n: fallback
-        for node in nodes
-        for n in node.names()
-        if n.module in cyclic
+        n: fallback for node in nodes for n in node.names() if n.module in cyclic
     }
     if not swap:
         return view
@@ -171,4 +166,3 @@ def _components(nodes: list[str], deps: Callable[[str], list[str]]) -> dict[str,
         for member in depth_first([node], lambda n: reverse[n], done=done):
             component[member] = index
     return component
-

@@ -7,7 +7,9 @@ scoped to the root: the path from the root, `tool_resources.file_search.vector_s
 
 Only roots are package-wide names (re-exported by the package's `__init__`); a nested
 name is unique in its module, and other modules write it after its module
-(`create_assistant_request.ToolResources`).
+(`create_assistant_request.ToolResources`). A nested name that is a root the module
+imports, or a sibling's, starts with its root's name (`CreateAssistantRequestTool`
+beside an imported `Tool`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+from typing import Iterable
 
 from ..naming import pascal, snake, unique
 from ..parse.pointers import unescape_pointer
@@ -33,21 +36,26 @@ _RESERVED_MODULES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
 class Scopes:
     """The module and name of every definition of one package, by schema pointer."""
 
-    def __init__(self, package: str, roots: set[str]) -> None:
+    def __init__(self, package: str, reserved: set[str]) -> None:
         self.package = package
-        self.roots = roots  # package-wide names: taken in every module
+        self.reserved = reserved  # names the modules' own code uses
+        self.rooted: set[Name] = set()
         self.modules: set[str] = set(_RESERVED_MODULES)
         self.taken: dict[str, set[str]] = {}  # module -> the names defined in it
         # pointer -> (module, the prefix of what nests in it, the root's name)
         self.placed: dict[str, tuple[str, str, str]] = {}
 
-    def root(self, pointer: str, name: str, prefix: str = "") -> Name:
+    def root(
+        self, pointer: str, name: str, prefix: str = "", imported: Iterable[str] = ()
+    ) -> Name:
         """A root definition `name` (unique package-wide), in a module of its own.
         `prefix`: what the names nested in it start with ("" for a class, whose
-        nested names are its attributes' path; its own name for an array or a union)."""
+        nested names are its attributes' path; its own name for an array or a union).
+        `imported`: the roots its schema refers to, which its module imports."""
         module = f"{self.package}.{unique(snake(name), self.modules)}"
-        self.taken[module] = {name, name.lower()}
+        self.taken[module] = {n for i in (name, *imported) for n in (i, i.lower())}
         self.placed[pointer] = (module, prefix, name)
+        self.rooted.add(Name(name, module))
         return Name(name, module)
 
     def owner(self, pointer: str) -> tuple[str, str, str, list[str]] | None:
@@ -75,9 +83,9 @@ class Scopes:
         module, prefix, root, path = found
         name = wanted or scoped_name(prefix, path)
         taken = self.taken[module]
-        if name in self.roots or name.lower() in taken:
+        if name in self.reserved or name.lower() in taken:
             name = root + name  # an imported root's name, or a sibling's
-        name = unique(name, taken | self.roots)
+        name = unique(name, taken | self.reserved)
         taken.update((name, name.lower()))
         self.placed[pointer] = (module, name, root)
         return Name(name, module, qualified=True)
