@@ -175,11 +175,7 @@ class ModelPlan:
             if node.type == "ref":
                 out.add(self.component_names.get(node.ref or "", "") + suffix)
                 continue
-            stack += [p.schema for p in node.properties]
-            stack += [*node.one_of, *node.any_of, *node.all_of]
-            stack += [s for s in (node.items, node.not_) if s is not None]
-            if isinstance(node.additional_properties, Schema):
-                stack.append(node.additional_properties)
+            stack += node.subschemas()
         return out
 
     # -- definitions ----------------------------------------------------------------

@@ -93,23 +93,19 @@ def test_nested_classes_sit_in_their_roots_module(package: Any) -> None:
     )
     assert {"Choice", "ChoiceLogprobs"} <= set(module.__all__)
     assert "Choice" not in package.models.__all__
+    token = {"token": "Hi", "logprob": -0.1, "bytes": [72, 105], "top_logprobs": []}
+    choice = {
+        "index": 0,
+        "finish_reason": "stop",
+        "logprobs": {"content": [token], "refusal": None},
+        "message": {"role": "assistant", "content": "Hi"},
+    }
     reply = package.models.CreateChatCompletionResponse.model_validate(
-        {
-            "id": "c1",
-            "object": "chat.completion",
-            "created": 1,
-            "model": "gpt-4o",
-            "choices": [
-                {
-                    "index": 0,
-                    "finish_reason": "stop",
-                    "logprobs": None,
-                    "message": {"role": "assistant", "content": "Hi"},
-                }
-            ],
-        }
+        {"id": "c", "object": "chat.completion", "created": 1, "model": "m"}
+        | {"choices": [choice]}
     )
     assert isinstance(reply.choices[0], module.Choice)
+    assert isinstance(reply.choices[0].logprobs, module.ChoiceLogprobs)
     assert reply.choices[0].finish_reason == "stop"
     assert reply.choices[0].message.content == "Hi"
     params = importlib.import_module(
