@@ -140,7 +140,7 @@ MODEL_PACKAGE = SchemaPackage(
     definition_view,
     model_imports,
     ANY,
-    init_imports=(_BASE_MODEL.imports().__next__(),),
+    init_imports=(Import("_types", "BaseModel"), Import("types", "ModuleType")),
     rebuild=True,
 )
 PARAM_PACKAGE = SchemaPackage(PARAMS, "params", param_view, param_imports, OBJECT)

@@ -163,9 +163,7 @@ class ModelPlan:
     def reference(self, name: Name) -> Name:
         """How other modules write a definition: a root plainly, a nested one
         after its module."""
-        if name in self.scopes.rooted:
-            return name
-        return Name(name.name, name.module, True)
+        return self.scopes.reference(name)
 
     def referenced(self, schema: Schema, suffix: str = "") -> set[str]:
         """The components a schema's inline tree refers to, by class name."""

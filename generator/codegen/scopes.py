@@ -58,6 +58,11 @@ class Scopes:
         self.rooted.add(Name(name, module))
         return Name(name, module)
 
+    def reference(self, name: Name) -> Name:
+        """How other modules write a definition: a root plainly, a nested one
+        after its module."""
+        return name if name in self.rooted else Name(name.name, name.module, True)
+
     def owner(self, pointer: str) -> tuple[str, str, str, list[str]] | None:
         """The nearest placed schema above `pointer`: its (module, prefix, root
         name) and the pointer keys from it down to `pointer`."""
