@@ -86,9 +86,9 @@ def render_schema_package(
     names = [n.name for n, _ in exported if n in roots]
     tails = [m.rpartition(".")[2] for m in modules]
     init = [Import(n.module or "", n.name) for n, _ in exported if n in roots]
-    if kind.rebuild:
+    if kind.rebuild and tails:
         init += [Import(kind.package, tail) for tail in tails]
-    init += kind.init_imports
+        init += kind.init_imports
     files["__init__.py"] = render(
         f"package/{kind.template}/__init__.py.j2",
         {
