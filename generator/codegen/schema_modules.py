@@ -84,7 +84,11 @@ def render_schema_package(
         )
     exported = [(n, module) for module, members in modules.items() for n, _ in members]
     names = [n.name for n, _ in exported if n in roots]
-    tails = [m.rpartition(".")[2] for m in modules]
+    # completed after the modules they refer to: a model is then built from complete
+    # classes of other modules (pydantic 2.4 reads an incomplete one's annotations in
+    # the namespace of the model it is building)
+    order = depth_first(list(edges), lambda m: sorted(edges[m]))
+    tails = [m.rpartition(".")[2] for m in order]
     init = [Import(n.module or "", n.name) for n, _ in exported if n in roots]
     if kind.rebuild and tails:
         init += [Import(kind.package, tail) for tail in tails]
