@@ -21,10 +21,10 @@ def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
     `parent`, "." or ".."; a module of the package `own` is in, relative to it),
     each block sorted the way isort sorts it; names of the module itself (`own`) are
     not imported."""
-    by_module: dict[str, set[str]] = {}
+    by_module: dict[str, dict[str, None]] = {}  # names in the order first met
     for item in imports:
         if item.module != own:
-            by_module.setdefault(item.module, set()).add(item.name)
+            by_module.setdefault(item.module, {})[item.name] = None
     stdlib, third, local = [], [], []
     for module, names in by_module.items():
         if is_local(module):
@@ -32,12 +32,14 @@ def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
         block = third if module.split(".")[0] in _THIRD_PARTY else stdlib
         if WHOLE_MODULE in names:
             block.append(f"import {module}")
-            names = names - {WHOLE_MODULE}
-        if names:
-            block.append(import_line(module, names))
+        if set(names) - {WHOLE_MODULE}:
+            block.append(import_line(module, set(names) - {WHOLE_MODULE}))
     sources = {_relative(m, parent, own): m for m in by_module if is_local(m)}
     for source in sorted(sources, key=_relative_order):
-        local.append(import_line(source, by_module[sources[source]]))
+        # A package's own modules load in the order given (what they import first,
+        # so that no import nests inside another's: a chain of them would recurse).
+        names = by_module[sources[source]]
+        local.append(import_line(source, names, ordered=source == "."))
     blocks = [sorted(stdlib, key=_line_order), sorted(third, key=_line_order), local]
     return "\n\n".join("\n".join(block) for block in blocks if block)
 
@@ -75,10 +77,11 @@ def _name_order(name: str) -> tuple[int, str]:
     return (1 if name[:1].isupper() else 2, name)
 
 
-def import_line(module: str, names: set[str]) -> str:
-    """`from module import names`, exploded as black explodes it when too long."""
-    ordered = sorted(names, key=_name_order)
-    line = f"from {module} import {', '.join(ordered)}"
+def import_line(module: str, names: Iterable[str], ordered: bool = False) -> str:
+    """`from module import names` (sorted, unless `ordered`), exploded as black
+    explodes it when too long."""
+    ordered_names = list(names) if ordered else sorted(names, key=_name_order)
+    line = f"from {module} import {', '.join(ordered_names)}"
     if fits(line):
         return line
-    return exploded(f"from {module} import (", ordered, ")", 0)
+    return exploded(f"from {module} import (", ordered_names, ")", 0)

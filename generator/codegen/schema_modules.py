@@ -89,9 +89,9 @@ def render_schema_package(
     # the namespace of the model it is building)
     order = depth_first(list(edges), lambda m: sorted(edges[m]))
     tails = [m.rpartition(".")[2] for m in order]
-    init = [Import(n.module or "", n.name) for n, _ in exported if n in roots]
+    init = [Import(kind.package, tail) for tail in tails]
+    init += [Import(n.module or "", n.name) for n, _ in exported if n in roots]
     if kind.rebuild and tails:
-        init += [Import(kind.package, tail) for tail in tails]
         init += kind.init_imports
     files["__init__.py"] = render(
         f"package/{kind.template}/__init__.py.j2",
