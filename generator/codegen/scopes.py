@@ -52,9 +52,10 @@ class Scopes:
         `prefix`: what the names nested in it start with ("" for a class, whose
         nested names are its attributes' path; its own name for an array or a union).
         `imported`: the roots its schema refers to, which its module imports."""
-        # not a root's name: the package's __init__ imports both
-        self.modules.add(name.lower())
-        module = f"{self.package}.{unique(snake(name), self.modules)}"
+        # not the root's own name (`_2fa`): the package's __init__ imports both
+        tail = unique(snake(name), self.modules | {name})
+        self.modules.update((tail, tail.lower()))
+        module = f"{self.package}.{tail}"
         self.taken[module] = {n for i in (name, *imported) for n in (i, i.lower())}
         self.placed[pointer] = (module, prefix, name)
         self.rooted.add(Name(name, module))

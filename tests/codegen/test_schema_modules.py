@@ -106,11 +106,15 @@ def test_nested_classes_sit_in_their_roots_module(package: Any) -> None:
     assert isinstance(reply.choices[0].logprobs, module.ChoiceLogprobs)
     assert reply.choices[0].finish_reason == "stop"
     assert reply.choices[0].message.content == "Hi"
+    # a request body spread into keyword arguments has no TypedDict: what nests in
+    # it is a root of its own
     params = importlib.import_module(
-        f"{package.__name__}.params.create_assistant_request_param"
+        f"{package.__name__}.params.create_assistant_request_tool_resources_param"
     )
-    assert "ToolResources" in params.__all__
-    assert "file_search" in params.ToolResources.__annotations__
+    assert "FileSearch" in params.__all__
+    assert (
+        "file_search" in params.CreateAssistantRequestToolResourcesParam.__annotations__
+    )
 
 
 def test_every_model_of_every_module_is_complete(package: Any) -> None:
