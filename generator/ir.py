@@ -91,6 +91,15 @@ class Schema:
                 return prop
         return None
 
+    def subschemas(self) -> list[Schema]:
+        """The schemas written inside this one (properties, members, items...)."""
+        out = [p.schema for p in self.properties]
+        out += [*self.one_of, *self.any_of, *self.all_of]
+        out += [s for s in (self.items, self.not_) if s is not None]
+        if isinstance(self.additional_properties, Schema):
+            out.append(self.additional_properties)
+        return out
+
     def extension(self, key: str) -> JSON:
         for k, value in self.extensions:
             if k == key:

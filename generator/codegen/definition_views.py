@@ -3,12 +3,13 @@ TypedDicts as the templates read them, and the imports they need."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from .models import EnumClass, ModelClass, ModelField, TypeAlias
-from .params import ParamAlias, ParamClass
+from .params import OBJECT, ParamAlias, ParamClass
 from .pysource import py_str
-from .pytypes import Call, Code, Import, Name, Node, subscripted
+from .pytypes import ANY, Call, Code, Import, Name, Node, subscripted
+from .schema_modules import SchemaPackage
 from .views import (
     AliasView,
     ClassView,
@@ -28,15 +29,16 @@ _TYPE_ALIAS = Name("TypeAlias", "typing")
 
 
 def definition_view(
-    definition: ModelClass | EnumClass | TypeAlias,
+    definition: ModelClass | EnumClass | TypeAlias, local: Mapping[Name, Node]
 ) -> ClassView | EnumView | AliasView:
+    """`local`: the module's own nested names, written plainly in it."""
     if isinstance(definition, ModelClass):
         return ClassView(
             name=definition.name,
             base=_BASE_MODEL.name,
             doc=tuple(definition.doc),
             closed=definition.closed,
-            fields=tuple(_field_view(f) for f in definition.fields),
+            fields=tuple(_field_view(f, local) for f in definition.fields),
         )
     if isinstance(definition, EnumClass):
         return EnumView(
@@ -48,12 +50,12 @@ def definition_view(
     return AliasView(
         name=definition.name,
         annotation=_TYPE_ALIAS,
-        value=definition.value,
+        value=definition.value.replace(local),
         doc=tuple(definition.doc),
     )
 
 
-def _field_view(f: ModelField) -> FieldView:
+def _field_view(f: ModelField, local: Mapping[Name, Node]) -> FieldView:
     keywords: list[Node] = []
     if not f.required:
         keywords.append(Code("default=None"))
@@ -65,7 +67,7 @@ def _field_view(f: ModelField) -> FieldView:
         value = Code("None")
     elif keywords:
         value = Call(_FIELD, tuple(keywords))
-    return FieldView(f.name, f.annotation, value, tuple(f.doc))
+    return FieldView(f.name, f.annotation.replace(local), value, tuple(f.doc))
 
 
 def model_imports(
@@ -93,12 +95,15 @@ PARAMS = "params"
 _TYPED_DICT = Import("typing", "TypedDict")
 
 
-def param_view(definition: ParamClass | ParamAlias) -> ParamClassView | AliasView:
+def param_view(
+    definition: ParamClass | ParamAlias, local: Mapping[Name, Node]
+) -> ParamClassView | AliasView:
+    """`local`: the module's own nested names, written plainly in it."""
     if isinstance(definition, ParamAlias):
         return AliasView(
             name=definition.name,
             annotation=_TYPE_ALIAS,
-            value=subscripted(definition.value),
+            value=subscripted(definition.value.replace(local)),
             doc=tuple(definition.doc),
         )
     functional = definition.functional
@@ -108,10 +113,11 @@ def param_view(definition: ParamClass | ParamAlias) -> ParamClassView | AliasVie
         fields=tuple(
             ParamFieldView(
                 f.key,
-                subscripted(f.annotation) if functional else f.annotation,
+                subscripted(annotation) if functional else annotation,
                 tuple(f.doc),
             )
             for f in definition.fields
+            for annotation in (f.annotation.replace(local),)
         ),
         kind="functional" if functional else "class",
     )
@@ -126,3 +132,15 @@ def param_imports(definitions: list[ParamClassView | AliasView]) -> Iterator[Imp
         else:
             yield from d.annotation.imports()
             yield from d.value.imports()
+
+
+MODEL_PACKAGE = SchemaPackage(
+    MODELS,
+    "models",
+    definition_view,
+    model_imports,
+    ANY,
+    init_imports=(Import("_types", "BaseModel"), Import("types", "ModuleType")),
+    rebuild=True,
+)
+PARAM_PACKAGE = SchemaPackage(PARAMS, "params", param_view, param_imports, OBJECT)

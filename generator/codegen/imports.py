@@ -18,27 +18,51 @@ def whole(module: str) -> Import:
 
 def import_block(imports: Iterable[Import], parent: str, own: str) -> str:
     """Standard library, third-party and the package's own modules (relative to
-    `parent`, "." or ".."), each block sorted the way isort sorts it; names of the
-    module itself (`own`) are not imported."""
-    by_module: dict[str, set[str]] = {}
+    `parent`, "." or ".."; a module of the package `own` is in, relative to it),
+    each block sorted the way isort sorts it; names of the module itself (`own`) are
+    not imported."""
+    by_module: dict[str, dict[str, None]] = {}  # names in the order first met
     for item in imports:
         if item.module != own:
-            by_module.setdefault(item.module, set()).add(item.name)
+            by_module.setdefault(item.module, {})[item.name] = None
     stdlib, third, local = [], [], []
     for module, names in by_module.items():
-        if module in LOCAL_MODULES:
+        if is_local(module):
             continue
         block = third if module.split(".")[0] in _THIRD_PARTY else stdlib
         if WHOLE_MODULE in names:
             block.append(f"import {module}")
-            names = names - {WHOLE_MODULE}
-        if names:
-            block.append(import_line(module, names))
-    for module in LOCAL_MODULES:
-        if module in by_module:
-            local.append(import_line(parent + module, by_module[module]))
+        if set(names) - {WHOLE_MODULE}:
+            block.append(import_line(module, set(names) - {WHOLE_MODULE}))
+    sources = {_relative(m, parent, own): m for m in by_module if is_local(m)}
+    for source in sorted(sources, key=_relative_order):
+        # A package's own modules load in the order given (what they import first,
+        # so that no import nests inside another's: a chain of them would recurse).
+        names = by_module[sources[source]]
+        local.append(import_line(source, names, ordered=source == "."))
     blocks = [sorted(stdlib, key=_line_order), sorted(third, key=_line_order), local]
     return "\n\n".join("\n".join(block) for block in blocks if block)
+
+
+def is_local(module: str) -> bool:
+    """Whether a module is one of the generated package's own."""
+    return module.split(".")[0] in LOCAL_MODULES
+
+
+def _relative(module: str, parent: str, own: str) -> str:
+    """How `own` imports `module`: its own package's modules as `.x` (the package
+    itself as `.`), any other as `parent + module`."""
+    package = own.rpartition(".")[0]
+    if package and module == package:
+        return "."
+    if package and module.startswith(package + "."):
+        return "." + module[len(package) + 1 :]
+    return parent + module
+
+
+def _relative_order(source: str) -> tuple[int, str]:
+    """isort's order of relative imports: `from ..x` before `from .y`."""
+    return (len(source.lstrip(".")) - len(source), source)
 
 
 def _line_order(line: str) -> tuple[int, str]:
@@ -53,10 +77,11 @@ def _name_order(name: str) -> tuple[int, str]:
     return (1 if name[:1].isupper() else 2, name)
 
 
-def import_line(module: str, names: set[str]) -> str:
-    """`from module import names`, exploded as black explodes it when too long."""
-    ordered = sorted(names, key=_name_order)
-    line = f"from {module} import {', '.join(ordered)}"
+def import_line(module: str, names: Iterable[str], ordered: bool = False) -> str:
+    """`from module import names` (sorted, unless `ordered`), exploded as black
+    explodes it when too long."""
+    ordered_names = list(names) if ordered else sorted(names, key=_name_order)
+    line = f"from {module} import {', '.join(ordered_names)}"
     if fits(line):
         return line
-    return exploded(f"from {module} import (", ordered, ")", 0)
+    return exploded(f"from {module} import (", ordered_names, ")", 0)

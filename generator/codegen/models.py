@@ -1,8 +1,10 @@
-"""Plans the models module: which IR schemas become classes, enums or type aliases,
-their unique Python names, and the Python type expression of every schema.
+"""Plans the models package: which IR schemas become classes, enums or type aliases,
+their Python names and modules, and the Python type expression of every schema.
 
-Components are named first so references resolve to the same names everywhere; inline
-objects and enums get classes named from where they sit (schema.name).
+Components are named first so references resolve to the same names everywhere, each
+in a module of its own; inline objects and enums get classes in the module of the
+component (or operation schema) that holds them, named from where they sit in it
+(scopes.py). Definitions are keyed by their `Name` (name and module).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .schema_kinds import (
     member_name,
     schema_doc,
 )
+from .scopes import Scopes
 from .variants import variant_name
 
 # Names the generated modules define or import; no model or resource may take them.
@@ -136,36 +139,67 @@ class ModelPlan:
 
     def __init__(self, api: Api) -> None:
         self.api = api
+        # package-wide names: the roots' and those the modules import
         self.taken: set[str] = set(_MODULE_NAMES)
-        self.definitions: dict[str, Definition] = {}
+        self.definitions: dict[Name, Definition] = {}
+        self.defined: set[str] = set()  # every name defined, in any module
         self.component_names: dict[str, str] = {}
-        self.inline_names: dict[str, str] = {}  # schema pointer -> name
+        self.component_refs: dict[str, Name] = {}
+        # schema pointer -> the name as other modules write it
+        self.inline_names: dict[str, Name] = {}
         self.variant_names: dict[str, str] = {}  # union member pointer -> wanted name
+        self.scopes = Scopes(MODULE, set(_MODULE_NAMES))
         for name in api.schemas:
             self.component_names[name] = unique(pascal(name), self.taken)
         for name, schema in api.schemas.items():
-            self.define_component(self.component_names[name], schema)
+            py_name = self.component_names[name]
+            prefix = "" if is_model(api, schema) else py_name
+            self.component_refs[name] = self.scopes.root(
+                schema.pointer, py_name, prefix, self.referenced(schema)
+            )
+        for name, schema in api.schemas.items():
+            self.define_component(self.component_refs[name], schema)
+
+    def reference(self, name: Name) -> Name:
+        """How other modules write a definition: a root plainly, a nested one
+        after its module."""
+        return self.scopes.reference(name)
+
+    def referenced(self, schema: Schema, suffix: str = "") -> set[str]:
+        """The components a schema's inline tree refers to, by class name."""
+        out, stack = set(), [schema]
+        while stack:
+            node = stack.pop()
+            if node.type == "ref":
+                out.add(self.component_names.get(node.ref or "", "") + suffix)
+                continue
+            stack += node.subschemas()
+        return out
 
     # -- definitions ----------------------------------------------------------------
 
-    def define_component(self, py_name: str, schema: Schema) -> None:
+    def define_component(self, ref: Name, schema: Schema) -> None:
         doc = schema_doc(schema)
         if is_model(self.api, schema):
-            self.define_class(py_name, schema)
+            self.define_class(ref, schema)
         elif enum_values(schema):
-            self.definitions[py_name] = self.enum(py_name, schema, doc)
+            self.define(ref, self.enum(ref.name, schema, doc))
         elif is_union(schema) and not schema.nullable:
-            self.define_alias(py_name, union(self.union_parts(schema, py_name)), doc)
+            self.define_alias(ref, union(self.union_parts(schema, ref.name)), doc)
         else:
-            self.define_alias(py_name, self.type_of(schema), doc)
+            self.define_alias(ref, self.type_of(schema), doc)
 
-    def define_alias(self, py_name: str, value: Node, doc: list[str]) -> None:
-        self.definitions[py_name] = TypeAlias(py_name, subscripted(value), doc)
+    def define(self, ref: Name, definition: Definition) -> None:
+        self.definitions[ref] = definition
+        self.defined.add(ref.name)
 
-    def define_class(self, py_name: str, schema: Schema) -> None:
-        model = ModelClass(py_name, schema, self.class_doc(schema))
+    def define_alias(self, ref: Name, value: Node, doc: list[str]) -> None:
+        self.define(ref, TypeAlias(ref.name, subscripted(value), doc))
+
+    def define_class(self, ref: Name, schema: Schema) -> None:
+        model = ModelClass(ref.name, schema, self.class_doc(schema))
         # Registered before its fields are typed, so self-references find it.
-        self.definitions[py_name] = model
+        self.define(ref, model)
         props, closed = self.flatten(schema, set())
         # Models are what responses parse into: a writeOnly property is never there.
         props = [p for p in props if not self.marked(p, "write_only")]
@@ -194,7 +228,7 @@ class ModelPlan:
         name = field_name(wire)
         # A field named `str` would shadow the type, one named like a class (日本: 日本)
         # the class, in the annotations of its model.
-        if name in BUILTIN_TYPE_NAMES or name in self.definitions:
+        if name in BUILTIN_TYPE_NAMES or name in self.defined:
             name += "_"
         return name
 
@@ -226,22 +260,28 @@ class ModelPlan:
         return EnumClass(py_name, base, members, doc)
 
     def inline_definition(self, schema: Schema) -> Name:
-        """The class/enum/alias defined for an inline schema."""
+        """The class/enum/alias defined for an inline schema, as other modules write
+        it; one no root holds (an operation's own schema) is a root itself."""
         if schema.pointer in self.inline_names:
-            return _model_name(self.inline_names[schema.pointer])
-        wanted = self.variant_names.get(schema.pointer) or pascal(
-            schema.name or "Model"
-        )
-        py_name = unique(wanted, self.taken)
-        self.inline_names[schema.pointer] = py_name
+            return self.inline_names[schema.pointer]
+        wanted = self.variant_names.get(schema.pointer)
+        ref = self.scopes.nested(schema.pointer, wanted)
+        if ref is None:
+            py_name = unique(wanted or pascal(schema.name or "Model"), self.taken)
+            prefix = "" if is_model(self.api, schema) else py_name
+            ref = self.scopes.root(
+                schema.pointer, py_name, prefix, self.referenced(schema)
+            )
+        self.inline_names[schema.pointer] = ref
         doc = schema_doc(schema)
         if is_model(self.api, schema):
-            self.define_class(py_name, schema)
+            self.define_class(ref.plain, schema)
         elif enum_values(schema):
-            self.definitions[py_name] = self.enum(py_name, schema, doc)
+            self.define(ref.plain, self.enum(ref.name, schema, doc))
         else:
-            self.define_alias(py_name, union(self.union_parts(schema, py_name)), doc)
-        return _model_name(py_name)
+            parts = self.union_parts(schema, ref.name)
+            self.define_alias(ref.plain, union(parts), doc)
+        return ref
 
     # -- type expressions -------------------------------------------------------------
 
@@ -254,7 +294,7 @@ class ModelPlan:
         enums: list[Node] = []
         parts: list[Node] = []
         literals: list[Any] = []
-        parent = parent or pascal(schema.name or "Model")
+        parent = parent or self.scopes.wanted(schema.pointer) or pascal(schema.name)
         for variant in schema.one_of + schema.any_of:
             if variant.type != "ref":
                 self.variant_names.setdefault(
@@ -316,8 +356,7 @@ class ModelPlan:
     def base_type(self, schema: Schema) -> Node:
         kind = schema.type
         if kind == "ref":
-            name = self.component_names.get(schema.ref or "")
-            return _model_name(name) if name else ANY
+            return self.component_refs.get(schema.ref or "", ANY)
         values = self.literal_values(schema)
         if values is not None:
             return literal(values) or ANY
@@ -335,20 +374,20 @@ class ModelPlan:
             return self.inline_definition(schema)
         return PRIMITIVES.get(kind, ANY)
 
-    def used_definitions(self, node: Node) -> list[str]:
-        """The definitions of this module a type names."""
-        return [n.name for n in node.names() if n.module == MODULE]
+    def used_definitions(self, node: Node) -> list[Name]:
+        """The definitions of this package a type names."""
+        return [n.plain for n in node.names() if in_package(n, MODULE)]
 
     # -- ordering ---------------------------------------------------------------------
 
-    def deps(self, name: str) -> list[str]:
+    def deps(self, name: Name) -> list[Name]:
         """What to define before `name`: for an alias, the definitions its expression
         evaluates when the module runs; for a class, the classes its fields hold. pydantic
         builds a class whose field classes are complete without recursing into them,
         so a chain of hundreds of nested classes imports."""
         definition = self.definitions[name]
         if isinstance(definition, TypeAlias):
-            return sorted(set(self.used_definitions(definition.value)))
+            return sorted(set(self.used_definitions(definition.value)), key=_key)
         if isinstance(definition, ModelClass):
             used = {
                 n
@@ -356,32 +395,38 @@ class ModelPlan:
                 for n in self.used_definitions(f.annotation)
             }
             return sorted(
-                n for n in used if isinstance(self.definitions.get(n), ModelClass)
+                (n for n in used if isinstance(self.definitions.get(n), ModelClass)),
+                key=_key,
             )
         return []
 
-    def break_cycle(self, name: str, dep: str) -> None:
+    def break_cycle(self, name: Name, dep: Name) -> None:
         """An alias cannot evaluate itself, directly or through other aliases
         (`U = Union[U, str]`), before it exists: that reference becomes Any. (Classes
         only need each other once the module is complete: their cycles stay.)"""
         alias = self.definitions[name]
         if isinstance(alias, TypeAlias):
-            alias.value = alias.value.replace({_model_name(dep): ANY})
+            alias.value = alias.value.replace({dep: ANY, self.reference(dep): ANY})
 
-    def ordered(self) -> list[Definition]:
+    def ordered(self) -> list[tuple[Name, Definition]]:
         """Enums first, then every alias and class after what it depends on (deps)."""
         enums = [n for n, d in self.definitions.items() if isinstance(d, EnumClass)]
         rest = depth_first(
             self.definitions, self.deps, self.break_cycle, done=set(enums)
         )
-        return [self.definitions[name] for name in enums + rest]
+        return [(name, self.definitions[name]) for name in enums + rest]
 
 
 MODULE = "models"
 
 
-def _model_name(py_name: str) -> Name:
-    return Name(py_name, MODULE)
+def in_package(name: Name, package: str) -> bool:
+    """Whether a name is defined in one of `package`'s modules."""
+    return name.module is not None and name.module.startswith(package + ".")
+
+
+def _key(name: Name) -> tuple[str, str]:
+    return (name.module or "", name.name)
 
 
 # Where union_parts keeps the place of the merged Literal while it collects values.

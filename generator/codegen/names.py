@@ -5,8 +5,10 @@ the model classes, their attributes and enum members.
 Read off the code generator's own planners (ModelPlan, ClientPlan; they import no
 Jinja), so the names always match the generated code. What this module relies on:
 `ModelPlan(api)` with `component_names` (component -> class), `inline_names` (schema
-pointer -> class), `definitions` (class -> ModelClass with `.schema` and `.fields` of
-`.wire`/`.name`, or EnumClass with `.members` of (member, literal)) and `flatten`;
+pointer -> class Name), `definitions` (class Name -> ModelClass with `.schema` and
+`.fields` of `.wire`/`.name`, or EnumClass with `.members` of (member, literal)),
+`reference` (a nested class written after its module, `chat_completion.Choice`) and
+`flatten`;
 `ClientPlan(api, models, conventions).methods`: (resource path, Method with `.name`, `.operation`
 and `.arguments` of `.name`/`.wire`/`.location`).
 """
@@ -34,15 +36,20 @@ class PythonNames:
         self.client = ClientPlan(api, self.models, conventions)
         self.by_pointer: dict[str, list[str]] = {}
         self.calls: dict[str, str] = {}  # operation key -> client.a.b
+        # each definition by the name callers write: a nested one after its module
+        self.definitions = {
+            self.models.reference(name).render(): definition
+            for name, definition in self.models.definitions.items()
+        }
         for path, method in self.client.methods:
             self.method(".".join(("client", *path, method.name)), method)
-        for name, definition in self.models.definitions.items():
+        for name, definition in self.definitions.items():
             if isinstance(definition, ModelClass):
                 self.model(name, definition)
         for component, name in self.models.component_names.items():
             self.name(f"/components/schemas/{escape_pointer(component)}", name)
         for pointer, name in self.models.inline_names.items():
-            self.name(pointer, name)
+            self.name(pointer, name.render())
 
     def name(self, pointer: str, python: str) -> None:
         names = self.by_pointer.setdefault(pointer, [])
@@ -111,7 +118,7 @@ class PythonNames:
         """`Enum.MEMBER` for each value of the enum class defined at `pointer`."""
         out = []
         for name in self.by_pointer.get(pointer, []):
-            definition = self.models.definitions.get(name)
+            definition = self.definitions.get(name)
             if isinstance(definition, EnumClass):
                 literals = {literal: member for member, literal in definition.members}
                 for value in values:

@@ -3,6 +3,9 @@
 (`total=False`, required keys `Required[...]`), arrays are `Iterable[...]`, enums are
 `Literal[...]` (open ones `| str`), so plain dicts and strings type-check; readOnly
 properties are left out. Models stay for responses.
+
+Laid out as the models are (scopes.py): a module per root, `create_assistant_request_param`
+holding `CreateAssistantRequestParam` and its nested `ToolResources`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..ir import Api, Schema
 from ..naming import pascal, unique
-from .models import ModelPlan
+from .models import ModelPlan, in_package
 from .schema_kinds import (
     depth_first,
     enum_values,
@@ -36,6 +39,7 @@ from .pytypes import (
     typing_name,
     union,
 )
+from .scopes import Scopes
 
 MODULE = "params"
 OBJECT = Name("object")
@@ -89,8 +93,10 @@ class ParamPlan:
     def __init__(self, api: Api, models: ModelPlan) -> None:
         self.api = api
         self.models = models
-        self.definitions: dict[str, ParamDefinition] = {}
-        self.names: dict[str, str] = {}  # component name or inline pointer -> name
+        self.definitions: dict[Name, ParamDefinition] = {}
+        # component name or inline pointer -> the name as other modules write it
+        self.names: dict[str, Name] = {}
+        self.scopes = Scopes(MODULE, models.scopes.reserved)
 
     def type_of(self, schema: Schema, file_fields: bool = False) -> Node:
         """The request type of a schema; binary strings are files where the body is
@@ -149,26 +155,22 @@ class ParamPlan:
             return self.base_type(target, False)
         if ref not in self.names:  # a union or container: an alias, maybe recursive
             name = self.name_for(self.models.component_names[ref])
-            self.names[ref] = name
+            imported = self.models.referenced(target, "Param")
+            self.names[ref] = self.scopes.root(target.pointer, name, name, imported)
             alias = ParamAlias(name, ANY, schema_doc(target))
-            self.definitions[name] = alias  # before its members: recursion
+            self.definitions[self.names[ref]] = alias  # before its members: recursion
             alias.value = self.type_of(replace(target, nullable=False))
-        return Name(self.names[ref], MODULE)
+        return self.names[ref]
 
     def typed_dict(self, key: str, schema: Schema) -> Node:
         if key not in self.names:
             props, _ = self.models.flatten(schema, set())
             if not props:  # no properties named: any keys
                 return Subscript(TYPING_DICT, (STR, OBJECT))
-            base = (
-                self.models.component_names[key]
-                if key in self.api.schemas
-                else pascal(schema.name or "Model")
-            )
-            name = self.name_for(base)
-            self.names[key] = name
-            definition = ParamClass(name, schema_doc(schema))
-            self.definitions[name] = definition  # before its fields: recursion
+            self.names[key] = self.place(key, schema)
+            definition = ParamClass(self.names[key].name, schema_doc(schema))
+            # before its fields: recursion
+            self.definitions[self.names[key].plain] = definition
             for prop in props:
                 if self.models.marked(prop, "read_only"):
                     continue  # set by the server, never sent
@@ -178,12 +180,26 @@ class ParamPlan:
                 definition.fields.append(
                     ParamField(prop.name, annotation, schema_doc(prop.schema, self.api))
                 )
-        return Name(self.names[key], MODULE)
+        return self.names[key]
+
+    def place(self, key: str, schema: Schema) -> Name:
+        """A component's TypedDict is a root, `<Component>Param`; an inline one is
+        nested in the root that holds it, named as its model is."""
+        if key not in self.api.schemas:
+            wanted = self.models.variant_names.get(schema.pointer)
+            nested = self.scopes.nested(schema.pointer, wanted)
+            if nested is not None:
+                return nested
+            base = pascal(schema.name or "Model")
+        else:
+            base = self.models.component_names[key]
+        imported = self.models.referenced(schema, "Param")
+        return self.scopes.root(schema.pointer, self.name_for(base), "", imported)
 
     def name_for(self, base: str) -> str:
         return unique(f"{base}Param", self.models.taken)
 
-    def ordered(self) -> list[ParamDefinition]:
+    def ordered(self) -> list[tuple[Name, ParamDefinition]]:
         """TypedDict classes first (their annotations are not evaluated), then what
         the module evaluates when it runs (aliases, functional TypedDicts), each after
         what it names; a cycle among those is cut with `object`."""
@@ -195,21 +211,22 @@ class ParamPlan:
         rest = depth_first(
             self.definitions, self.deps, self.break_cycle, done=set(lazy)
         )
-        return [self.definitions[name] for name in lazy + rest]
+        return [(name, self.definitions[name]) for name in lazy + rest]
 
-    def deps(self, name: str) -> list[str]:
+    def deps(self, name: Name) -> list[Name]:
         definition = self.definitions[name]
         nodes = (
             [definition.value]
             if isinstance(definition, ParamAlias)
             else [f.annotation for f in definition.fields]
         )
-        return sorted(
-            {n.name for node in nodes for n in node.names() if n.module == MODULE}
-        )
+        used = {
+            n.plain for node in nodes for n in node.names() if in_package(n, MODULE)
+        }
+        return sorted(used, key=lambda n: (n.module or "", n.name))
 
-    def break_cycle(self, name: str, dep: str) -> None:
-        swap = {Name(dep, MODULE): OBJECT}
+    def break_cycle(self, name: Name, dep: Name) -> None:
+        swap = {dep: OBJECT, Name(dep.name, dep.module, True): OBJECT}
         definition = self.definitions[name]
         if isinstance(definition, ParamAlias):
             definition.value = definition.value.replace(swap)

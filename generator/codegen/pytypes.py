@@ -79,20 +79,36 @@ class Node:
 
 @dataclass(frozen=True)
 class Name(Node):
-    """A name, with the module it is imported from (None: a builtin)."""
+    """A name, with the module it is imported from (None: a builtin). A `qualified`
+    name is written after its module, which is imported from its package
+    (`chat_completion.Choice`, `from ..models import chat_completion`): nested
+    classes repeat from module to module, so outside their own they go qualified."""
 
     name: str
     module: str | None = None
+    qualified: bool = False
 
     def render(self) -> str:
+        if self.qualified and self.module is not None:
+            return f"{self.module.rpartition('.')[2]}.{self.name}"
         return self.name
 
     def imports(self) -> Iterator[Import]:
-        if self.module is not None:
+        if self.module is None:
+            return
+        if self.qualified:
+            package, _, module = self.module.rpartition(".")
+            yield Import(package, module)
+        else:
             yield Import(self.module, self.name)
 
     def names(self) -> Iterator[Name]:
         yield self
+
+    @property
+    def plain(self) -> Name:
+        """The name as its own module writes it."""
+        return Name(self.name, self.module) if self.qualified else self
 
     def replace(self, swap: Mapping[Name, Node]) -> Node:
         return swap.get(self, self)

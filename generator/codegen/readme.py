@@ -101,7 +101,9 @@ def api_reference(
             }
         )
     models = []
-    for name, definition in generated.models.definitions.items():
+    # a nested class after its module (`create_chat_completion_response.Choice`)
+    for key, definition in generated.models.definitions.items():
+        name = generated.models.reference(key).render()
         kind = (
             "model"
             if isinstance(definition, ModelClass)
@@ -111,19 +113,20 @@ def api_reference(
         models.append({"name": name, "kind": kind, "doc": _cell(doc)})
     params = [
         {
-            "name": name,
+            "name": generated.client.params.scopes.reference(key).render(),
             "kind": "TypedDict" if isinstance(d, ParamClass) else "type alias",
             "doc": _cell(d.doc[0] if d.doc else ""),
         }
-        for name, d in generated.client.params.definitions.items()
+        for key, d in generated.client.params.definitions.items()
     ]
     text = env.get_template("distribution/api.md.j2").render(
         package=package,
         api_versions=list(versions),
         groups=[{"title": t, "methods": m} for t, m in groups.items()],
         models=models,
-        first_model=models[0]["name"] if models else "*",
+        first_model=next((m["name"] for m in models if "." not in m["name"]), "*"),
         params=params,
+        first_param=next((p["name"] for p in params if "." not in p["name"]), "*"),
     )
     return text.rstrip("\n") + "\n"
 

@@ -59,11 +59,7 @@ def _component_refs(api: Api, op: Operation) -> list[str]:
                 found.append(node.ref)
                 stack.append(api.schemas[node.ref])
             continue
-        stack += [p.schema for p in node.properties]
-        stack += [*node.one_of, *node.any_of, *node.all_of]
-        stack += [s for s in (node.items, node.not_) if s is not None]
-        if isinstance(node.additional_properties, Schema):
-            stack.append(node.additional_properties)
+        stack += node.subschemas()
     return found
 
 

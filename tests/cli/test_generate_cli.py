@@ -173,17 +173,17 @@ def test_lock_file_and_drift_check(tmp_path: Path) -> None:
     assert document["specs"] == {
         "2024-10-21": "8efc665c79a5a5e7d3137d9378da074d9956d042150a1d0a6ffc6ba95cc1bf47"
     }
-    assert "azure_openai_2024_10_21/models.py" in document["files"]
+    assert "azure_openai_2024_10_21/models/__init__.py" in document["files"]
 
     in_sync = sdkgen("check", "2024-10-21", "--against", str(lock))
     assert in_sync.returncode == 0 and in_sync.stdout.startswith("in sync with")
     assert sdkgen("check", "2024-10-21", "--against", str(out)).returncode == 0
 
-    models = out / "azure_openai_2024_10_21" / "models.py"
+    models = out / "azure_openai_2024_10_21" / "models" / "create_chat_completion_response.py"
     models.write_text(models.read_text().replace("class ", "class Edited", 1))
     drifted = sdkgen("check", "2024-10-21", "--against", str(out))
     assert drifted.returncode == 1
-    assert "  changed  azure_openai_2024_10_21/models.py" in drifted.stdout
+    assert "  changed  azure_openai_2024_10_21/models/create_chat_completion_response.py" in drifted.stdout
     assert "+class " in drifted.stdout and "-class Edited" in drifted.stdout
 
     document["files"]["azure_openai_2024_10_21/_client.py"] = "0" * 64

@@ -116,7 +116,7 @@ def test_nothing_changed_no_rendering_and_the_disk_still_verified(
 ) -> None:
     in_sync(world.check(), reused=True)
     in_sync(world.check(), reused=True)
-    models = next(world.project.glob("generated/*/src/things/models.py"))
+    models = next(world.project.glob("generated/*/src/things/models/thing.py"))
     models.write_text(models.read_text() + "# edited\n", encoding="utf-8")
     edited = world.check()
     drifted(edited)
@@ -216,7 +216,7 @@ def test_a_changed_file_behind_a_ref_renders_again(world: World) -> None:
     world.write(world.folder / "thing.json", grown)
     result = world.check()
     drifted(result)
-    assert "models.py" in result.stdout
+    assert "models/thing.py" in result.stdout
 
 
 def test_an_example_appearing_renders_again(world: World) -> None:

@@ -317,6 +317,6 @@ def test_enums_are_open_to_values_added_later(pets: Any) -> None:
     assert pet.pet_kind.value == "parrot" and pet.pet_kind == "parrot"
     assert pets.models.Pet.model_validate(
         {"id": 1, "name": "a", "pet-kind": "cat"}
-    ).pet_kind is (pets.models.PetPetKind.CAT)
+    ).pet_kind is (pets.models.pet.PetKind.CAT)
     with pytest.raises(ValueError):
         pets.models.Pet.model_validate({"id": "not a number", "name": "a"})

@@ -188,9 +188,10 @@ def test_changes_name_calls_enum_members_and_word_diffs(pair, capsys) -> None:
     assert changes["request-enum-value-removed"]["python"] == [
         "client.things.create(colour=...)",
         "Thing.colour",
-        "ThingColour.GREEN",
+        "thing.Colour",
+        "thing.Colour.GREEN",
     ]
-    assert changes["response-enum-value-added"]["python"][-1] == "ThingColour.BLUE"
+    assert changes["response-enum-value-added"]["python"][-1] == "thing.Colour.BLUE"
     description = changes["description-changed"]
     assert (description["old"], description["new"]) == (
         "The colour.",

@@ -219,7 +219,7 @@ def test_dec_to_jan_changelog_names_what_python_callers_touch(
         "CreateChatCompletionRequest.prediction",
     )
     assert python["accepted_prediction_tokens"] == (
-        "CompletionUsageCompletionTokensDetails.accepted_prediction_tokens",
+        "completion_usage.CompletionTokensDetails.accepted_prediction_tokens",
     )
     assert python["PredictionContent"] == ("PredictionContent",)
     text = markdown_body(report, level=2)

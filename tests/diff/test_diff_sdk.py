@@ -51,21 +51,25 @@ def sdk_changes(old: Path, new: Path, capsys) -> tuple[int, dict[str, Any]]:
 
 
 def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
-    """A new component taking the name of an inline class renumbers that class: the
-    spec diff sees only a schema added; the SDK diff sees `ThingSize` renamed."""
+    """Thing coming to refer to a new component `Size` renames its nested class of
+    that name (a module cannot hold both): the spec diff sees a schema and a property
+    added; the SDK diff sees the attribute's class change."""
     label = {"type": "object", "properties": {"label": {"type": "string"}}}
     old_spec, old = generate(tmp_path / "a", things_spec({}, INT))
-    new_spec, new = generate(tmp_path / "b", things_spec({"ThingSize": label}, INT))
+    document = things_spec({"Size": label}, INT)
+    thing = document["components"]["schemas"]["Thing"]
+    thing["properties"]["label"] = {"$ref": "#/components/schemas/Size"}
+    new_spec, new = generate(tmp_path / "b", document)
     assert cli.main(["diff", old_spec, new_spec, "--fail-on", "breaking"]) == 0
     spec_diff = capsys.readouterr().out
-    assert "1 change: 0 breaking" in spec_diff and "New: `ThingSize`." in spec_diff
+    assert "0 breaking" in spec_diff and "New: `Size`." in spec_diff
     code, changes = sdk_changes(old, new, capsys)
     assert code == 1
-    renamed = changes["models.ThingSize"]
-    assert (renamed["id"], renamed["severity"]) == ("sdk-class-renamed", "breaking")
-    assert "renamed to `models.ThingSize2`" in renamed["message"]
-    assert "models.ThingSize.width" not in changes  # explained by the rename
-    assert changes["models.ThingSize.label"]["id"] == "sdk-name-added"
+    changed = changes["models.Thing.size"]
+    assert changed["severity"] == "breaking"
+    assert "`None | ThingSize`, was `None | Size`" in changed["message"]
+    assert changes["models.thing.ThingSize"]["id"] == "sdk-name-added"
+    assert changes["models.Size"]["id"] == "sdk-name-added"
 
 
 def test_parameters_judged_by_the_direction_of_the_data(tmp_path: Path, capsys) -> None:

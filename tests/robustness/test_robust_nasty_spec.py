@@ -82,7 +82,7 @@ def test_component_names_are_unique_and_exported(nasty: tuple[Any, dict]) -> Non
     assert all(name.isidentifier() for name in classes)
     assert set(classes) <= set(package.models.__all__)
     # what a module defines for itself is not shadowed by a model of that name
-    assert package.models.Any is not model(package, report, "Any")
+    assert model(package, report, "Any").__name__ != "Any"  # typing's, in modules
     assert package.Client is not model(package, report, "Client")
 
 

@@ -77,7 +77,7 @@ def test_a_broken_spec_leaves_an_earlier_generation_untouched(tmp_path: Path) ->
 
 def test_a_foreign_file_in_the_way_is_not_overwritten(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    mine = out / "pkg" / "models.py"
+    mine = out / "pkg" / "models" / "__init__.py"
     mine.parent.mkdir(parents=True)
     mine.write_text("# mine\n")
     spec = _spec(tmp_path, openapi())
@@ -89,7 +89,7 @@ def test_a_foreign_file_in_the_way_is_not_overwritten(tmp_path: Path) -> None:
         f"sdkgen: error: {mine.resolve()}: exists and sdkgen did not write it "
         f"(not in {MANIFEST}); not overwriting it\n"
     )
-    assert _tree(out) == {"pkg/models.py": b"# mine\n"}
+    assert _tree(out) == {"pkg/models/__init__.py": b"# mine\n"}
 
 
 def test_files_already_holding_the_generated_text_are_taken_over(
