@@ -34,7 +34,7 @@ def test_a_changed_record_is_reported_file_by_file_with_its_diff(
     write(copy)
     assert differences(copy) == ""
     package = next(p for p in copy.path.iterdir() if p.is_dir())
-    models = package / "models.py"
+    models = package / "models" / "note.py"
     text = models.read_text(encoding="utf-8")
     assert '    """A note."""\n' in text
     models.write_text(text.replace('"""A note."""', '"""A memo."""'), encoding="utf-8")
@@ -45,6 +45,6 @@ def test_a_changed_record_is_reported_file_by_file_with_its_diff(
     name = package.name
     assert f"{copy.label(f'{name}/stray.py')}: in the record, not emitted" in report
     assert f"{copy.label(f'{name}/_retries.py')}: emitted, not in the record" in report
-    assert f"--- {copy.label(f'{name}/models.py')} (committed)" in report
+    assert f"--- {copy.label(f'{name}/models/note.py')} (committed)" in report
     assert '-    """A memo."""' in report
     assert '+    """A note."""' in report

@@ -13,12 +13,10 @@ from .._response import (
     to_streamed_response,
 )
 from .._types import NOT_GIVEN, FileTypes, NotGiven, Timeout
-from ..models import (
-    AudioResponse,
-    AudioVerboseResponse,
-    TranscriptionsCreateResponse,
-    TranslationsCreateResponse,
-)
+from ..models.audio_response import AudioResponse
+from ..models.audio_verbose_response import AudioVerboseResponse
+from ..models.transcriptions_create_response import TranscriptionsCreateResponse
+from ..models.translations_create_response import TranslationsCreateResponse
 
 
 class Audio:

@@ -14,22 +14,28 @@ from .._response import (
 )
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import (
-    CreateChatCompletionResponse,
+from ..models.create_chat_completion_response import CreateChatCompletionResponse
+from ..models.create_chat_completion_stream_response import (
     CreateChatCompletionStreamResponse,
-    ErrorResponse,
 )
-from ..params import (
+from ..models.error_response import ErrorResponse
+from ..params.azure_chat_extension_configuration_param import (
     AzureChatExtensionConfigurationParam,
-    ChatCompletionFunctionCallOptionParam,
-    ChatCompletionFunctionsParam,
-    ChatCompletionRequestMessageParam,
-    ChatCompletionToolChoiceOptionParam,
-    ChatCompletionToolParam,
-    ResponseFormatJsonObjectParam,
-    ResponseFormatJsonSchemaParam,
-    ResponseFormatTextParam,
 )
+from ..params.chat_completion_function_call_option_param import (
+    ChatCompletionFunctionCallOptionParam,
+)
+from ..params.chat_completion_functions_param import ChatCompletionFunctionsParam
+from ..params.chat_completion_request_message_param import (
+    ChatCompletionRequestMessageParam,
+)
+from ..params.chat_completion_tool_choice_option_param import (
+    ChatCompletionToolChoiceOptionParam,
+)
+from ..params.chat_completion_tool_param import ChatCompletionToolParam
+from ..params.response_format_json_object_param import ResponseFormatJsonObjectParam
+from ..params.response_format_json_schema_param import ResponseFormatJsonSchemaParam
+from ..params.response_format_text_param import ResponseFormatTextParam
 
 
 class Chat:

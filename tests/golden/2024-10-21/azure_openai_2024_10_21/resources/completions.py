@@ -14,7 +14,8 @@ from .._response import (
 )
 from .._streaming import AsyncStream, ServerSentEvent, Stream
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import CreateCompletionResponse, ErrorResponse
+from ..models.create_completion_response import CreateCompletionResponse
+from ..models.error_response import ErrorResponse
 
 
 class Completions:

@@ -13,7 +13,7 @@ from .._response import (
     to_streamed_response,
 )
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import EmbeddingsCreateResponse
+from ..models.embeddings_create_response import EmbeddingsCreateResponse
 
 
 class Embeddings:

@@ -13,7 +13,8 @@ from .._response import (
     to_streamed_response,
 )
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import DalleErrorResponse, GenerateImagesResponse
+from ..models.dalle_error_response import DalleErrorResponse
+from ..models.generate_images_response import GenerateImagesResponse
 
 
 class Images:

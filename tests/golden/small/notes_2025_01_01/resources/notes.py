@@ -15,7 +15,11 @@ from .._response import (
 )
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, FileTypes, NotGiven, Timeout
-from ..models import Attachment, Error, Note, NoteChunk, NoteList
+from ..models.attachment import Attachment
+from ..models.error import Error
+from ..models.note import Note
+from ..models.note_chunk import NoteChunk
+from ..models.note_list import NoteList
 
 
 class Notes:
