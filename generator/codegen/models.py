@@ -43,58 +43,9 @@ from .schema_kinds import (
     member_name,
     schema_doc,
 )
+from .reserved import RESERVED_NAMES
 from .scopes import Scopes
 from .variants import variant_name
-
-# Names the generated modules define or import; no model or resource may take them.
-_MODULE_NAMES = {
-    "Any",
-    "BaseModel",
-    "ConfigDict",
-    "Field",
-    "Literal",
-    "Union",
-    "OpenEnum",
-    "OpenIntEnum",
-    "annotations",
-    "Client",
-    "AsyncClient",
-    "NotGiven",
-    "NOT_GIVEN",
-    "FileTypes",
-    "Mapping",
-    "httpx",
-    "warnings",
-    "models",
-    "Stream",
-    "AsyncStream",
-    "SyncPage",
-    "AsyncPage",
-    "RawResponse",
-    "ServerSentEvent",
-    "StreamError",
-    "SyncAPIClient",
-    "AsyncAPIClient",
-    "DEFAULT_MAX_RETRIES",
-    "Callable",
-    "Dict",
-    "List",
-    "Mapping",
-    "TypeAlias",
-    "Timeout",
-    "overload",
-    "cached_property",
-    "to_raw_response",
-    "to_async_raw_response",
-    "to_streamed_response",
-    "to_async_streamed_response",
-    "StreamedResponse",
-    "AsyncStreamedResponse",
-    "ConfigurationError",
-    "Awaitable",
-    "Self",
-    "TracebackType",
-}
 
 
 @dataclass
@@ -140,7 +91,7 @@ class ModelPlan:
     def __init__(self, api: Api) -> None:
         self.api = api
         # package-wide names: the roots' and those the modules import
-        self.taken: set[str] = set(_MODULE_NAMES)
+        self.taken: set[str] = set(RESERVED_NAMES)
         self.definitions: dict[Name, Definition] = {}
         self.defined: set[str] = set()  # every name defined, in any module
         self.component_names: dict[str, str] = {}
@@ -148,7 +99,7 @@ class ModelPlan:
         # schema pointer -> the name as other modules write it
         self.inline_names: dict[str, Name] = {}
         self.variant_names: dict[str, str] = {}  # union member pointer -> wanted name
-        self.scopes = Scopes(MODULE, set(_MODULE_NAMES))
+        self.scopes = Scopes(MODULE, set(RESERVED_NAMES))
         for name in api.schemas:
             self.component_names[name] = unique(pascal(name), self.taken)
         for name, schema in api.schemas.items():
