@@ -269,12 +269,12 @@ class ModelPlan:
         parts = enums + [part for part in parts if part not in enums]
         if ANY in parts:
             return [ANY]
-        if BOOL in parts:
-            parts.remove(BOOL)
-            if literals:
-                literals += [v for v in (True, False) if not contains(literals, v)]
-            else:
-                parts.append(BOOL)
+        # Both booleans are `bool`, last: pydantic finds `1` in `Literal[True]` (equal
+        # in Python) before an integer member could take it.
+        if BOOL in parts or (contains(literals, True) and contains(literals, False)):
+            literals = [v for v in literals if not isinstance(v, bool)]
+            kept = [p for p in parts if p != BOOL and (p != _LITERALS or literals)]
+            parts = kept + [BOOL]
         if literals:
             parts[parts.index(_LITERALS)] = literal(literals) or ANY
         return parts or [ANY]

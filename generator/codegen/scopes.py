@@ -31,6 +31,9 @@ _PLAIN_PLURAL = re.compile(r"[^isu]s$")
 # Module names the packages' own code would lose to the module (`for _model in ...`
 # reads `type`), or that Python cannot import.
 _RESERVED_MODULES = frozenset(dir(builtins)) | frozenset(keyword.kwlist)
+# A module's file name (and its `.cpython-3XX.pyc`) must fit the 255 bytes file
+# systems allow; a longer schema name keeps its first words.
+_MODULE_NAME_LIMIT = 100
 
 
 class Scopes:
@@ -53,7 +56,7 @@ class Scopes:
         nested names are its attributes' path; its own name for an array or a union).
         `imported`: the roots its schema refers to, which its module imports."""
         # not the root's own name (`_2fa`): the package's __init__ imports both
-        tail = unique(snake(name), self.modules | {name})
+        tail = unique(_module_name(name), self.modules | {name})
         self.modules.update((tail, tail.lower()))
         module = f"{self.package}.{tail}"
         self.taken[module] = {n for i in (name, *imported) for n in (i, i.lower())}
@@ -132,3 +135,12 @@ def singular(name: str) -> str:
     else:
         return name + "Item"
     return "".join(words[:-1]) + last
+
+
+def _module_name(name: str) -> str:
+    """The module of root `name`: its snake_case, cut after a whole word when long."""
+    tail = snake(name)
+    if len(tail) <= _MODULE_NAME_LIMIT:
+        return tail
+    cut = tail[:_MODULE_NAME_LIMIT]
+    return cut.rsplit("_", 1)[0] or cut

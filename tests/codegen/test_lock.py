@@ -50,7 +50,7 @@ def test_the_rendering_it_was_written_for_has_no_drift(
 def test_each_kind_of_drift_is_named(rendered, tmp_path: Path) -> None:
     lock = _locked(tmp_path, rendered)
     files = dict(rendered.files)
-    models = next(name for name in files if name.endswith("/models.py"))
+    models = next(name for name in files if name.endswith("/models/note.py"))
     retries = next(name for name in files if name.endswith("/_retries.py"))
     files[models] += "# changed\n"
     del files[retries]
@@ -73,7 +73,7 @@ def test_a_locked_file_edited_on_disk_is_drift_with_its_diff(
 ) -> None:
     write_files(tmp_path, rendered.files)
     lock = _locked(tmp_path, rendered)
-    models = next(name for name in rendered.files if name.endswith("/models.py"))
+    models = next(name for name in rendered.files if name.endswith("/models/note.py"))
     path = tmp_path / models
     path.write_text(path.read_text().replace('"""A note."""', '"""Edited."""'))
     check = against_lock(lock, rendered.files, rendered.spec_digests, None)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from inline_spec import spec
 from real_specs import PINNED
 from typecheck import mypy_strict
 
@@ -216,3 +217,30 @@ def test_modules_that_import_each_other_load_and_type_check(
         text=True,
     )
     assert result.stdout.strip() == "Group", result.stderr
+
+
+def test_a_long_schema_name_gets_a_module_name_files_can_hold(build: Any) -> None:
+    """A root's module is its snake_case name cut after a whole word at 100
+    characters: a longer file name (with its .pyc) would not fit the file system."""
+    name = "".join(f"Word{i}Part" for i in range(40))  # 320 characters of snake_case
+    pkg = build(
+        spec({}, {name: {"type": "object", "properties": {"n": {"type": "integer"}}}})
+    )
+    (module,) = [
+        m.stem
+        for m in (Path(pkg.__file__).parent / "models").glob("*.py")
+        if m.stem != "__init__"
+    ]
+    assert len(module) <= 100 and module.startswith("word0_part_word1_part")
+    assert getattr(pkg.models, name).model_validate({"n": 2}).n == 2
+
+
+def test_literal_members_of_a_union_keep_their_json_kind(build: Any) -> None:
+    """`true` and `1` equal in Python; in one union of a boolean enum of both values
+    and an integer enum each value still parses as the kind the payload has."""
+    booleans = {"type": "boolean", "enum": [True, False]}
+    flag = {"oneOf": [booleans, {"type": "integer", "enum": [1, 0]}]}
+    pkg = build(spec({}, {"Flags": {"type": "object", "properties": {"f": flag}}}))
+    assert pkg.models.Flags.model_validate({"f": 1}).f is not True
+    assert pkg.models.Flags.model_validate({"f": 1}).model_dump() == {"f": 1}
+    assert pkg.models.Flags.model_validate({"f": True}).f is True
