@@ -44,6 +44,10 @@ class StreamItem:
     variant: Schema | None = None  # the member of the response's union it is
 
 
+def is_event_stream(media_type: str) -> bool:
+    return media_type.split(";")[0].strip().lower() == "text/event-stream"
+
+
 def event_names(api: Api, schema: Schema) -> tuple[str, ...] | None:
     """The event names an event schema admits (in spec order), None when the schema
     is not an event schema."""
@@ -82,7 +86,7 @@ def stream_item(api: Api, conventions: Conventions, op: Operation) -> StreamItem
     success = next((r for r in op.responses if r.status.upper().startswith("2")), None)
     content = success.content if success else ()
     for media in content:
-        if media.media_type.startswith("text/event-stream") and media.schema:
+        if is_event_stream(media.media_type) and media.schema:
             named = event_names(api, media.schema) is not None
             return StreamItem(media.schema, EVENT if named else DATA)
     media = next((m for m in content if is_json(m.media_type)), None)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..conventions import Conventions
 from ..ir import Api, Operation, Response, Schema
 from ..naming import name_words
-from .events import UNNAMED, StreamItem, stream_item
+from .events import UNNAMED, StreamItem, is_event_stream, stream_item
 from .media import is_binary_media, is_json, preferred
 from .models import ModelPlan
 from .params import is_open_enum
@@ -138,17 +138,18 @@ class ResultPlanner:
         json_media = next(
             (m for m in content if is_json(m.media_type) and m not in binary), None
         )
-        has_text = any(m.media_type.startswith("text/") for m in content)
+        texts = [m.media_type for m in content if m.media_type.startswith("text/")]
         if json_media is not None:
             model = self.models.type_of(json_media.schema) if json_media.schema else ANY
-            if has_text:
+            # an event stream beside JSON is what the streamed call yields
+            if any(not is_event_stream(t) for t in texts):
                 return "json_or_text", model, union([model, STR])
             if binary:
                 return "json_or_bytes", model, union([model, BYTES])
             return "json", model, model
         if binary:
             return "bytes", None, BYTES
-        if has_text:
+        if texts:
             return "text", None, STR
         if content:
             return "bytes", None, BYTES
