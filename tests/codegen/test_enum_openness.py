@@ -4,13 +4,10 @@ enums are open enum classes, one-value enums are Literal tags everywhere."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from generator.codegen.models import EnumClass, ModelClass, ModelPlan
-from generator.codegen.resources import ClientPlan
-from generator.conventions import AZURE_OPENAI
-from generator.parse.openapi import parse_openapi
+from codegen_specs import plan_create_thing
+from generator.codegen.models import EnumClass, ModelClass
 
 
 def _enum(
@@ -36,28 +33,10 @@ PROPERTIES = {
 
 def test_enums_are_open_or_closed_as_documented(tmp_path: Path) -> None:
     thing = {"$ref": "#/components/schemas/Thing"}
-    json_thing = {"application/json": {"schema": thing}}
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Enums", "version": "1"},
-        "paths": {
-            "/things": {
-                "post": {
-                    "operationId": "createThing",
-                    "requestBody": {"content": json_thing},
-                    "responses": {"200": {"description": "ok", "content": json_thing}},
-                }
-            }
-        },
-        "components": {
-            "schemas": {"Thing": {"type": "object", "properties": PROPERTIES}}
-        },
-    }
-    path = tmp_path / "enums.json"
-    path.write_text(json.dumps(spec), encoding="utf-8")
-    api = parse_openapi(path)
-    models = ModelPlan(api)
-    ((_, method),) = ClientPlan(api, models, AZURE_OPENAI).methods
+    schemas = {"Thing": {"type": "object", "properties": PROPERTIES}}
+    models, method = plan_create_thing(
+        tmp_path, thing, {"application/json": {"schema": thing}}, schemas
+    )
     arguments = {a.name: a.annotation.render() for a in method.arguments}
     assert arguments == {
         "open": 'Literal["a", "b"] | str',

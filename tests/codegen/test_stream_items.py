@@ -5,12 +5,12 @@ marker, the event union that reports the response) — never a name."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from codegen_specs import plan_create_thing
 from generator.codegen.events import DATA, EVENT, UNNAMED, event_names
 from generator.codegen.models import ModelPlan
 from generator.codegen.resources import ClientPlan, Method
@@ -128,26 +128,8 @@ def _plan(
 ) -> Method:
     """The planned method of `POST /things` (a body with a `stream` flag) answering
     200 with `content`."""
-    body = {"schema": _object(stream={"type": "boolean"})}
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": {
-            "/things": {
-                "post": {
-                    "operationId": "createThing",
-                    "requestBody": {"content": {"application/json": body}},
-                    "responses": {"200": {"description": "ok", "content": content}},
-                }
-            }
-        },
-        "components": {"schemas": schemas},
-    }
-    path = tmp_path / "things.json"
-    path.write_text(json.dumps(spec), encoding="utf-8")
-    api = parse_openapi(path)
-    ((_, method),) = ClientPlan(api, ModelPlan(api), conventions).methods
-    return method
+    flag = _object(stream={"type": "boolean"})
+    return plan_create_thing(tmp_path, flag, content, schemas, conventions)[1]
 
 
 def _json(schema: dict[str, Any]) -> dict[str, Any]:
@@ -159,70 +141,91 @@ def _result(method: Method) -> tuple[str, str, str]:
     return plan["Literal[True]"], plan["Literal[False] | None"], method.stream_events
 
 
-def test_a_name_with_stream_in_it_is_no_chunk(tmp_path: Path) -> None:
-    union = {"oneOf": [_ref("Thing"), _ref("ThingStreamOptions")]}
-    assert _result(_plan(tmp_path, _json(union), SCHEMAS)) == (
-        "Stream[CreateThingResponse | ServerSentEvent]",
-        "CreateThingResponse",
-        UNNAMED,
-    )
+EVENT_STREAM = "text/event-stream"
 
 
-def test_the_member_marked_as_a_chunk_is_the_stream_item(tmp_path: Path) -> None:
-    union = {"oneOf": [_ref("Thing"), _ref("Piece")]}
-    assert _result(_plan(tmp_path, _json(union), SCHEMAS)) == (
-        "Stream[Piece]",
-        "Thing",
-        DATA,
-    )
-    unmarked = Conventions(chunk_marker_field="")
-    assert _result(_plan(tmp_path, _json(union), SCHEMAS, unmarked))[2] == UNNAMED
-
-
-def test_a_member_that_is_an_event_schema_is_the_stream_item(tmp_path: Path) -> None:
-    union = {"oneOf": [_ref("Thing"), _ref("thingEvents")]}
-    assert _result(_plan(tmp_path, _json(union), SCHEMAS)) == (
-        "Stream[ThingEvents]",
-        "Thing",
-        EVENT,
-    )
-
-
-def test_an_event_stream_schema_is_the_stream_item(tmp_path: Path) -> None:
-    content = {**_json(_ref("Thing")), "text/event-stream": {"schema": _ref("Piece")}}
-    assert _result(_plan(tmp_path, content, SCHEMAS)) == (
-        "Stream[Piece]",
-        "Thing",
-        DATA,
-    )
-    content["text/event-stream"] = {"schema": _ref("thingEvents")}
-    assert _result(_plan(tmp_path, content, SCHEMAS))[::2] == (
-        "Stream[ThingEvents]",
-        EVENT,
-    )
-
-
-def test_the_event_union_reporting_the_response_is_the_stream_item(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    "content,expected,events",
+    [
+        pytest.param(
+            _json({"oneOf": [_ref("Thing"), _ref("ThingStreamOptions")]}),
+            ("Stream[CreateThingResponse | ServerSentEvent]", "CreateThingResponse"),
+            UNNAMED,
+            id="a-name-with-stream-in-it-is-no-chunk",
+        ),
+        pytest.param(
+            _json({"oneOf": [_ref("Thing"), _ref("Piece")]}),
+            ("Stream[Piece]", "Thing"),
+            DATA,
+            id="the-member-marked-as-a-chunk",
+        ),
+        pytest.param(
+            _json({"oneOf": [_ref("Thing"), _ref("thingEvents")]}),
+            ("Stream[ThingEvents]", "Thing"),
+            EVENT,
+            id="the-member-that-is-an-event-schema",
+        ),
+        pytest.param(
+            {**_json(_ref("Thing")), EVENT_STREAM: {"schema": _ref("Piece")}},
+            ("Stream[Piece]", "Thing"),
+            DATA,
+            id="the-event-stream-schema",
+        ),
+        pytest.param(
+            {**_json(_ref("Thing")), EVENT_STREAM: {"schema": _ref("thingEvents")}},
+            ("Stream[ThingEvents]", "Thing"),
+            EVENT,
+            id="the-event-stream-schema-that-is-an-event-schema",
+        ),
+        # As Azure's runs: the response is the run, and one (outermost) component
+        # event union has events whose data is the run.
+        pytest.param(
+            _json(_ref("Thing")),
+            ("Stream[ThingEvents]", "Thing"),
+            EVENT,
+            id="the-event-union-reporting-the-response",
+        ),
+    ],
+)
+def test_the_stream_item_comes_from_the_spec(
+    tmp_path: Path, content: dict[str, Any], expected: tuple[str, str], events: str
 ) -> None:
-    """As Azure's runs: the response is the run, and one (outermost) component event
-    union has events whose data is the run. Two such unions: nothing to choose by."""
-    assert _result(_plan(tmp_path, _json(_ref("Thing")), SCHEMAS)) == (
-        "Stream[ThingEvents]",
-        "Thing",
-        EVENT,
-    )
-    rival = {
-        **SCHEMAS,
-        "otherEvents": {"anyOf": [_ref("thingCreated"), _ref("doneEvent")]},
-    }
-    assert _result(_plan(tmp_path, _json(_ref("Thing")), rival))[::2] == (
-        "Stream[Thing | ServerSentEvent]",
-        UNNAMED,
-    )
-    # an envelope whose event name is no string constant is no event schema
-    loose = {
-        **SCHEMAS,
-        "thingCreated": _object(event={"type": "string"}, data=_ref("Thing")),
-    }
-    assert _result(_plan(tmp_path, _json(_ref("Thing")), loose))[2] == UNNAMED
+    assert _result(_plan(tmp_path, content, SCHEMAS)) == (*expected, events)
+
+
+RIVAL = {"anyOf": [_ref("thingCreated"), _ref("doneEvent")]}
+# an envelope whose event name is no string constant is no event schema
+LOOSE = _object(event={"type": "string"}, data=_ref("Thing"))
+
+
+@pytest.mark.parametrize(
+    "content,schemas,conventions",
+    [
+        pytest.param(
+            _json({"oneOf": [_ref("Thing"), _ref("Piece")]}),
+            SCHEMAS,
+            Conventions(chunk_marker_field=""),
+            id="no-chunk-marker-convention",
+        ),
+        pytest.param(
+            _json(_ref("Thing")),
+            {**SCHEMAS, "otherEvents": RIVAL},
+            AZURE_OPENAI,
+            id="two-event-unions-report-the-response",
+        ),
+        pytest.param(
+            _json(_ref("Thing")),
+            {**SCHEMAS, "thingCreated": LOOSE},
+            AZURE_OPENAI,
+            id="an-event-name-that-is-no-constant",
+        ),
+    ],
+)
+def test_with_nothing_to_go_by_named_events_stay_raw(
+    tmp_path: Path,
+    content: dict[str, Any],
+    schemas: dict[str, Any],
+    conventions: Conventions,
+) -> None:
+    streamed, _, events = _result(_plan(tmp_path, content, schemas, conventions))
+    assert (streamed.endswith(" | ServerSentEvent]"), events) == (True, UNNAMED)
