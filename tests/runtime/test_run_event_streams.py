@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import typing
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from run_events import (
     run_events,
     run_object,
 )
+from test_generate_inline import json_response, spec
 
 VERSION = "2025-01-01-preview"
 
@@ -221,3 +223,82 @@ def test_an_error_event_raises_with_its_data(pkg: Any, server: Loopback) -> None
     with pytest.raises(pkg.StreamError, match="overloaded"):
         next(items)
     assert stream.response.is_closed
+
+
+def _envelope(names: list[str], data: dict[str, Any]) -> dict[str, Any]:
+    name = {"type": "string", "enum": names}
+    if len(names) > 1:
+        name["x-ms-enum"] = {"name": "ChangeKind", "modelAsString": True}
+    return {
+        "type": "object",
+        "properties": {"event": name, "data": data},
+        "required": ["event", "data"],
+    }
+
+
+THING = {"$ref": "#/components/schemas/Thing"}
+EVENTS_SPEC = spec(
+    {
+        "/things": {
+            "post": {
+                "operationId": "createThing",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"stream": {"type": "boolean"}},
+                            }
+                        }
+                    }
+                },
+                "responses": {
+                    "200": {
+                        "description": "the thing, or its events",
+                        "content": {
+                            **json_response("ok", THING)["content"],
+                            "text/event-stream": {
+                                "schema": {"$ref": "#/components/schemas/ThingEvent"}
+                            },
+                        },
+                    }
+                },
+            }
+        }
+    },
+    {
+        "Thing": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}},
+            "required": ["id"],
+        },
+        "ThingEvent": {
+            "oneOf": [
+                _envelope(["thing.created"], THING),
+                _envelope(["thing.updated", "thing.renamed"], THING),
+                _envelope(["done"], {"type": "string", "enum": ["[DONE]"]}),
+            ]
+        },
+    },
+)
+
+
+def test_an_event_stream_schema_types_the_events_each_name_selects(
+    build: Any, server: Loopback
+) -> None:
+    """The spec's text/event-stream schema as the stream's events: a member whose
+    event is an enum of two names is selected by either."""
+    pkg = build(EVENTS_SPEC)
+    events = [(name, {"id": name}) for name in ("thing.created", "thing.renamed")]
+    server.reply(200, event_stream(events), SSE_HEADERS)
+    client = pkg.Client(endpoint=server.url, api_key="k")
+    created, renamed, done = client.things.create(stream=True)
+    assert server.last().headers["accept"] == "text/event-stream"
+    members = typing.get_args(pkg.models.ThingEvent)
+    assert [type(item) for item in (created, renamed, done)] == list(members)
+    assert isinstance(created, pkg.models.ThingEventCreated)
+    assert isinstance(created.data, pkg.models.Thing)
+    assert (renamed.event, renamed.data.id) == ("thing.renamed", "thing.renamed")
+    assert done.data == "[DONE]"
+    server.reply(200, {"id": "t1"})
+    assert client.things.create().id == "t1"
