@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..conventions import Conventions
-from ..ir import Api, Operation, Schema
+from ..ir import Api, Response, Schema
 from .media import is_json
 from .schema_kinds import flatten
 
@@ -81,9 +81,11 @@ def _event_names(api: Api, schema: Schema, seen: set[str]) -> tuple[str, ...] | 
     return tuple(str(v) for v in values)
 
 
-def stream_item(api: Api, conventions: Conventions, op: Operation) -> StreamItem:
-    """The item type of an operation's stream (the operation has a stream flag)."""
-    success = next((r for r in op.responses if r.status.upper().startswith("2")), None)
+def stream_item(
+    api: Api, conventions: Conventions, success: Response | None
+) -> StreamItem:
+    """The item type of the stream an operation with a stream flag answers with, read
+    from its success response."""
     content = success.content if success else ()
     for media in content:
         if is_event_stream(media.media_type) and media.schema:

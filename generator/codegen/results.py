@@ -161,7 +161,7 @@ class ResultPlanner:
         flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
         if flag is None or without_none(flag.annotation) != BOOL:
             return None  # no flag, or a `stream` field that is not a flag
-        return stream_item(self.api, self.conventions, op)
+        return stream_item(self.api, self.conventions, success_response(op))
 
     def chunk_type(self, item: StreamItem) -> tuple[Node, Node]:
         """The type the runtime parses each item as, and the type a stream yields
