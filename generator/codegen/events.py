@@ -87,10 +87,10 @@ def stream_item(
     """The item type of the stream an operation with a stream flag answers with, read
     from its success response."""
     content = success.content if success else ()
-    for media in content:
-        if is_event_stream(media.media_type) and media.schema:
-            named = event_names(api, media.schema) is not None
-            return StreamItem(media.schema, EVENT if named else DATA)
+    for events in content:
+        if is_event_stream(events.media_type) and events.schema:
+            named = event_names(api, events.schema) is not None
+            return StreamItem(events.schema, EVENT if named else DATA)
     media = next((m for m in content if is_json(m.media_type)), None)
     if media is None or media.schema is None:
         return StreamItem(None, UNNAMED)
