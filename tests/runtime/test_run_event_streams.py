@@ -237,35 +237,18 @@ def _envelope(names: list[str], data: dict[str, Any]) -> dict[str, Any]:
 
 
 THING = {"$ref": "#/components/schemas/Thing"}
+FLAG = {"type": "object", "properties": {"stream": {"type": "boolean"}}}
+THING_OR_EVENTS = {
+    **json_response("ok", THING)["content"],
+    "text/event-stream": {"schema": {"$ref": "#/components/schemas/ThingEvent"}},
+}
+CREATE_THING = {
+    "operationId": "createThing",
+    "requestBody": {"content": {"application/json": {"schema": FLAG}}},
+    "responses": {"200": {"description": "a thing", "content": THING_OR_EVENTS}},
+}
 EVENTS_SPEC = spec(
-    {
-        "/things": {
-            "post": {
-                "operationId": "createThing",
-                "requestBody": {
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "properties": {"stream": {"type": "boolean"}},
-                            }
-                        }
-                    }
-                },
-                "responses": {
-                    "200": {
-                        "description": "the thing, or its events",
-                        "content": {
-                            **json_response("ok", THING)["content"],
-                            "text/event-stream": {
-                                "schema": {"$ref": "#/components/schemas/ThingEvent"}
-                            },
-                        },
-                    }
-                },
-            }
-        }
-    },
+    {"/things": {"post": CREATE_THING}},
     {
         "Thing": {
             "type": "object",
