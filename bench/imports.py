@@ -10,11 +10,13 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PAIR = ROOT.parent / "shared" / "diff-corpus" / "001-breaking-attributes"
 SPECS = ROOT.parent / "shared" / "specs" / "azure-openai"
+OUT = Path(tempfile.gettempdir()) / "sdkgen-bench-imports"
 # Runs the CLI as the console script does.
 PROBE = "import sys\nfrom generator.cli import main\nsys.exit(main(sys.argv[1:]))\n"
 
@@ -35,6 +37,17 @@ def subcommands() -> dict[str, list[str]]:
             str(SPECS / "2025-01-01-preview" / "inference.json"),
         ],
         "docs 2025-03-01-preview": ["docs", "2025-03-01-preview"],
+        "generate 2025-01-01-preview (a file)": [
+            "generate",
+            str(SPECS / "2025-01-01-preview" / "inference.json"),
+            "--out",
+            str(OUT),
+        ],
+        "check (the tree's generated/sdkgen.lock)": [
+            "check",
+            "--against",
+            "generated/sdkgen.lock",
+        ],
     }
 
 

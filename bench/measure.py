@@ -11,6 +11,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 # Every tool runs as installed on a user's machine: with its bytecode cached, whatever
 # this shell sets (some sandboxes set PYTHONDONTWRITEBYTECODE).
@@ -78,17 +79,21 @@ def alternate(
     rounds: int,
     cwd: Path | None = None,
     ok: tuple[int, ...] = (0,),
+    prepare: Callable[[], None] = lambda: None,
 ) -> dict[str, Samples]:
-    """One warm-up run each, then `rounds` rounds running every command in turn."""
+    """One warm-up run each, then `rounds` rounds running every command in turn;
+    `prepare` runs, untimed, before each run (e.g. to empty the output folders)."""
     samples = {name: Samples() for name in commands}
     for name, command in commands.items():
         try:
+            prepare()
             run_once(command, cwd, ok)
         except RuntimeError as exc:
             samples[name].failure = str(exc)
     for _ in range(rounds):
         for name, command in commands.items():
             if samples[name].failure is None:
+                prepare()
                 wall, cpu, rss = run_once(command, cwd, ok)
                 samples[name].wall.append(wall)
                 samples[name].cpu.append(cpu)

@@ -121,8 +121,16 @@ def bench_generate(rounds: int, results: dict, lines: list[str]) -> None:
     }
     for label, spec_file in specs.items():
         work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+
+        def empty(work: Path = work) -> None:
+            """Every tool writes a whole new output: nothing left by the last run."""
+            for path in work.iterdir():
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
         try:
-            samples = alternate(generators(spec_file, work, bin_dir), rounds, cwd=work)
+            samples = alternate(
+                generators(spec_file, work, bin_dir), rounds, cwd=work, prepare=empty
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
         lines += report(f"generate {label}, {rounds} rounds", samples) + [""]

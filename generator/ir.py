@@ -240,6 +240,9 @@ class Api:
     security: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
     operations: tuple[Operation, ...] = ()
     schemas: Mapping[str, Schema] = field(default_factory=dict)
+    # (path as named, where it led, what was there) for every file the parser looked
+    # at (generator.parse.refs.Documents.looked_at); not part of what the API is
+    files_read: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
 
     def operation(self, method: str, path: str) -> Operation | None:
         for op in self.operations:

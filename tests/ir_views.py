@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-LOCATING = ("pointer", "source", "openapi")
+LOCATING = ("pointer", "source", "openapi", "files_read")
 
 
 def without_locations(value: Any) -> Any:

@@ -6,12 +6,13 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..config import Project
 from ..ir import Api
 from ..load import load_openapi
 from ..specs import require_pins, sha256_of, spec_source
+from .memo import render_remembered
 from .render import GeneratedPackage, package_name, render_package
 from .writer import write_files
 
@@ -35,6 +36,9 @@ class Rendered:
     results: list[GenerationResult]
     files: dict[str, str]  # path under the output folder -> text
     spec_digests: dict[str, str]  # api-version -> sha256 of the spec file
+    # every file the parses looked at (ir.Api.files_read): what a memo of this
+    # rendering must find unchanged (generator.codegen.memo)
+    files_read: tuple[tuple[str, str, str], ...] = ()
 
 
 def generate_all(
@@ -57,7 +61,9 @@ def generate_all(
         from ..release.history import read_history
 
         history = read_history(lock or out_dir / "sdkgen.lock")
-    rendered = render_all(
+    # a lock is there to be checked: remember what check would render
+    render = render_remembered if lock else render_all
+    rendered = render(
         specs,
         out_dir,
         project=project,
@@ -108,10 +114,12 @@ def render_all(
     digests: dict[str, str] = {}
     files: dict[str, str] = {}
     results = []
+    apis = []
     for argument in arguments:
         started = time.perf_counter()
         source = spec_source(argument, project)
         api = load_openapi(source.path, refs)
+        apis.append(api)
         api_version = source.api_version or api.version
         # a pinned file was verified against its pin on the way in: no second read
         digests[api_version] = (
@@ -135,7 +143,11 @@ def render_all(
                 report=_report(str(source.path), api_version, generated, out_dir),
             )
         )
-    return Rendered(results, files, digests)
+    return Rendered(results, files, digests, _files_read(apis))
+
+
+def _files_read(apis: Iterable[Api]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(dict.fromkeys(seen for api in apis for seen in api.files_read))
 
 
 def _report(
@@ -227,4 +239,4 @@ def render_project(
         seconds=time.perf_counter() - started,
         report=report,
     )
-    return Rendered([result], files, digests)
+    return Rendered([result], files, digests, _files_read(apis.values()))

@@ -7,7 +7,6 @@ against it (or against a generated tree), and verifies the locked files found on
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import UserError
-from .writer import MANIFEST
 
 if TYPE_CHECKING:
     from .generate import Rendered
@@ -80,10 +78,13 @@ def against_lock(
     spec_digests: dict[str, str],
     outputs: dict[str, list[str]] | None,
     require_files: bool = False,
+    digests: dict[str, str] | None = None,
 ) -> LockCheck:
     """Regenerated `files` against the lock, then the locked files on disk (beside the
     lock) against their locked digests: a hand edit is drift. Given the `outputs` of
-    some api-versions, only what those produced, now or when locked, is compared."""
+    some api-versions, only what those produced, now or when locked, is compared.
+    Given the regenerated files' `digests` (a memo's), `files` only serve the diffs
+    of edited files."""
     try:
         lock = json.loads(lock_file.read_text(encoding="utf-8"))
         locked_files: dict[str, str] = lock["files"]
@@ -114,7 +115,9 @@ def against_lock(
     if outputs is not None:
         paths = [p for v in outputs for p in outputs[v] + locked_outputs.get(v, [])]
         locked_files = {k: v for k, v in locked_files.items() if _under(k, paths)}
-    regenerated = {k: digest(v) for k, v in files.items()}
+    regenerated = (
+        digests if digests is not None else {k: digest(v) for k, v in files.items()}
+    )
     drift.extend(_compare(regenerated, locked_files, lambda name: ""))
     root = lock_file.parent
     checked = missing = 0
@@ -159,6 +162,8 @@ def _under(name: str, paths: list[str]) -> bool:
 
 def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
     """Compare with a generated folder: the files this generation owns in it."""
+    from .writer import MANIFEST  # shutil and tempfile: no cost to a lock's check
+
     if not tree.is_dir():
         raise UserError(str(tree), "not a folder")
     tops = {Path(name).parts[0] for name in files}
@@ -187,6 +192,8 @@ def against_tree(tree: Path, files: dict[str, str]) -> list[Drift]:
 
 
 def _unified(old: str, new: str, old_label: str, name: str) -> str:
+    import difflib  # only drift is shown as a diff
+
     lines = list(
         difflib.unified_diff(
             old.splitlines(keepends=True),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import textwrap
 from functools import lru_cache
 from typing import Any
 
@@ -112,6 +111,8 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
     """Lines longer than `width` wrapped at spaces (a list item's or an `Args:`
     entry's continuation indented under its text), runs of spaces inside prose made
     one; code fences left alone."""
+    import textwrap  # rendering wraps; the planners a diff names calls by do not
+
     out: list[str] = []
     fenced = False
     for line in lines:

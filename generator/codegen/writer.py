@@ -60,25 +60,27 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
     previous = read_manifest(out_root)
     data = {name: text.encode("utf-8") for name, text in files.items()}
     finals = {name: _target(out_root, name, data[name], previous) for name in files}
+    # a file already holding its text is left alone: no write, and its mtime says when
+    # it last changed (most files do not change between two generations)
+    changed = [name for name in files if not _holds(finals[name], data[name])]
     created = not out_root.exists()
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root))
     except OSError as exc:
         raise UserError(str(out_dir), f"cannot create: {exc.strerror}") from None
-    digests: dict[str, str] = {}
     try:
-        for name in files:
+        for name in changed:
             target = staging.joinpath(*_safe_relative(name).parts)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data[name])
             except OSError as exc:  # e.g. a name too long for the file system
                 raise UserError(name, f"cannot write: {exc.strerror}") from None
-            digests[name] = hashlib.sha256(data[name]).hexdigest()
-        for name, final in finals.items():
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging.joinpath(*_safe_relative(name).parts), final)
+        digests = {name: hashlib.sha256(data[name]).hexdigest() for name in files}
+        for name in changed:
+            finals[name].parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging.joinpath(*_safe_relative(name).parts), finals[name])
         manifest = {**previous, **digests}
         for stale in set(previous) - set(files):
             if _owned_by_package(stale, files):
@@ -113,6 +115,18 @@ def _target(out_root: Path, name: str, data: bytes, previous: dict[str, str]) ->
     )
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a plain file holding exactly `data`."""
+    try:
+        return (
+            not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and path.read_bytes() == data
+        )
+    except OSError:  # not there (or not a file): it gets written
+        return False
+
+
 def _owned_by_package(stale: str, files: dict[str, str]) -> bool:
     """A stale entry belongs to this write when it sits in a folder this write fills."""
     top = PurePosixPath(stale).parts[0]
@@ -132,9 +146,9 @@ def _remove_own_file(out_root: Path, name: str) -> None:
 
 
 def _write_manifest(out_root: Path, manifest: dict[str, str]) -> None:
+    text = json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n"
+    if _holds(out_root / MANIFEST, text.encode("utf-8")):
+        return
     tmp = out_root / (MANIFEST + ".tmp")
-    tmp.write_text(
-        json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n",
-        encoding="utf-8",
-    )
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, out_root / MANIFEST)

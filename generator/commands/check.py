@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..load import add_reference_options, reference_policy
+
+if TYPE_CHECKING:
+    from ..codegen.lock import LockCheck
 
 
 def register(subparsers: Any) -> None:
@@ -38,45 +41,39 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..codegen.generate import render_all
-    from ..codegen.lock import against_lock, against_tree, lock_has_docs, lock_outputs
+    from ..codegen.lock import against_tree, lock_has_docs, lock_outputs
     from ..config import project_of
     from ..release.history import read_history
 
     project = project_of(args)
     args.against = args.against or project.output
-    docs = args.docs or (args.against.is_file() and lock_has_docs(args.against))
+    against_lock = args.against.is_file()
+    docs = args.docs or (against_lock and lock_has_docs(args.against))
     folder = args.against if args.against.is_dir() else args.against.parent
     # the distribution's version and changelog come from the lock's release history
-    lock = args.against if args.against.is_file() else folder / "sdkgen.lock"
-    rendered = render_all(
-        list(args.specs),
-        folder,
-        project=project,
-        docs=docs,
-        refs=reference_policy(args),
-        history=read_history(lock),
-    )
-    note = ""
-    if args.against.is_dir():
-        drift = against_tree(args.against, rendered.files)
-    else:
-        checked = against_lock(
-            args.against,
-            rendered.files,
-            rendered.spec_digests,
-            lock_outputs(rendered) if args.specs else None,
-            require_files=args.require_files,
+    lock = args.against if against_lock else folder / "sdkgen.lock"
+    options: dict[str, Any] = {
+        "project": project,
+        "docs": docs,
+        "refs": reference_policy(args),
+        "history": read_history(lock),
+    }
+    if against_lock and _in_sync_as_remembered(args, folder, options):
+        return 0
+    from ..codegen.memo import render_remembered
+
+    rendered = render_remembered(list(args.specs), folder, **options)
+    if against_lock:
+        checked = _against_lock(
+            args, rendered.files, rendered.spec_digests, lock_outputs(rendered)
         )
         drift = checked.drift
-        note = f"; {checked.checked_on_disk} on disk verified"
-        if checked.not_on_disk and not args.require_files:
-            note += f", {checked.not_on_disk} not generated here (not on disk)"
+        note = _note(checked, args)
+    else:
+        drift = against_tree(args.against, rendered.files)
+        note = ""
     if not drift:
-        print(
-            f"in sync with {args.against}: {len(rendered.files)} files, "
-            f"{len(rendered.spec_digests)} specs{note}"
-        )
+        _print_in_sync(args, len(rendered.files), len(rendered.spec_digests), note)
         return 0
     print(f"drift against {args.against}: {len(drift)} item(s)")
     for item in drift:
@@ -92,3 +89,54 @@ def run(args: argparse.Namespace) -> int:
         else "regenerate with `sdkgen generate` and commit the result"
     )
     return 1
+
+
+def _in_sync_as_remembered(
+    args: argparse.Namespace, folder: Path, options: dict[str, Any]
+) -> bool:
+    """In sync by the memo of a rendering that read exactly what rendering would read
+    now (generator.codegen.memo): then the files it produced are known without
+    rendering, and only the lock and the files on disk are compared. Drift, or no
+    memo, and the caller renders, to show what drifted."""
+    from ..codegen.memo import recall, render_key
+
+    key = render_key(list(args.specs), folder, **options)
+    memo = recall(key) if key else None
+    if memo is None:
+        return False
+    checked = _against_lock(args, {}, memo.spec_digests, memo.outputs, memo.files)
+    if checked.drift:
+        return False
+    note = _note(checked, args) + "; not rendered again: nothing it reads changed"
+    _print_in_sync(args, len(memo.files), len(memo.spec_digests), note)
+    return True
+
+
+def _against_lock(
+    args: argparse.Namespace,
+    files: dict[str, str],
+    spec_digests: dict[str, str],
+    outputs: dict[str, list[str]],
+    digests: dict[str, str] | None = None,
+) -> LockCheck:
+    from ..codegen.lock import against_lock
+
+    return against_lock(
+        args.against,
+        files,
+        spec_digests,
+        outputs if args.specs else None,
+        require_files=args.require_files,
+        digests=digests,
+    )
+
+
+def _note(checked: LockCheck, args: argparse.Namespace) -> str:
+    note = f"; {checked.checked_on_disk} on disk verified"
+    if checked.not_on_disk and not args.require_files:
+        note += f", {checked.not_on_disk} not generated here (not on disk)"
+    return note
+
+
+def _print_in_sync(args: argparse.Namespace, files: int, specs: int, note: str) -> None:
+    print(f"in sync with {args.against}: {files} files, {specs} specs{note}")

@@ -8,7 +8,6 @@ otherwise: the data are PyYAML's either way, and so are the errors.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from pathlib import Path
@@ -26,17 +25,40 @@ _LONE_SURROGATE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
     r"|(?<![0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
+# What a parse found at a path it looked at without reading a document there
+# (generator.parse.refs.Documents.looked_at).
+NO_FILE = ""  # nothing: a missing example, or a name tried before its %-decoded form
+UNREAD = "unread"  # a file it left alone: an example outside the spec's folder
 
 
 def load_document(path: Path) -> Any:
-    source = str(path)
+    return load_bytes(_read(path), str(path), path.suffix)
+
+
+def read_document(path: Path) -> tuple[Any, str]:
+    """The document, and the content_digest of the bytes it was read from."""
+    raw = _read(path)
+    return load_bytes(raw, str(path), path.suffix), content_digest(raw)
+
+
+def content_digest(data: bytes) -> str:
+    """What tells a later run whether a file still holds the bytes a parse read
+    (generator.codegen.memo). BLAKE2 built into Python: hashlib would load OpenSSL
+    first, which costs a `sdkgen diff` of two small files a third of its time."""
     try:
-        raw = path.read_bytes()
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter without CPython's built-in module
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except FileNotFoundError:
-        raise SpecError(source, "file not found") from None
+        raise SpecError(str(path), "file not found") from None
     except OSError as exc:
-        raise SpecError(source, f"cannot read: {exc.strerror}") from None
-    return load_bytes(raw, source, path.suffix)
+        raise SpecError(str(path), f"cannot read: {exc.strerror}") from None
 
 
 def load_bytes(raw: bytes, source: str, suffix: str) -> Any:
@@ -100,8 +122,11 @@ class _PlainYaml:
     """A loaded YAML document as JSON would have it; every alias use is a copy."""
 
     def __init__(self, source: str) -> None:
+        import datetime  # only PyYAML makes dates (an explicit !!timestamp)
+
         self.source = source
         self.nodes = 0
+        self.dates = (datetime.date, datetime.datetime)
 
     def node(self, value: Any, containing: tuple[int, ...]) -> Any:
         self.nodes += 1
@@ -118,12 +143,22 @@ class _PlainYaml:
             inner = containing + (id(value),)
             if isinstance(value, list):
                 return [self.node(item, inner) for item in value]
-            return {_key(k): self.node(v, inner) for k, v in value.items()}
-        if isinstance(value, (datetime.date, datetime.datetime)):
+            return {self.key(k): self.node(v, inner) for k, v in value.items()}
+        if isinstance(value, self.dates):
             return value.isoformat()
         if value is None or isinstance(value, (str, int, float)):
             return value
         return str(value)  # !!binary, !!set
+
+    def key(self, key: Any) -> str:
+        """A mapping key as JSON writes it: `200:` and `true:` are YAML keys too."""
+        if isinstance(key, str):
+            return key
+        if key is None or isinstance(key, (bool, int, float)):
+            return json.dumps(key)
+        if isinstance(key, self.dates):
+            return key.isoformat()
+        return str(key)
 
 
 def _yaml_loader(yaml: Any) -> Any:
@@ -149,14 +184,3 @@ def _encodable(document: Any) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _key(key: Any) -> str:
-    """A mapping key as JSON writes it: `200:` and `true:` are YAML keys too."""
-    if isinstance(key, str):
-        return key
-    if key is None or isinstance(key, (bool, int, float)):
-        return json.dumps(key)
-    if isinstance(key, (datetime.date, datetime.datetime)):
-        return key.isoformat()
-    return str(key)

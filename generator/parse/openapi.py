@@ -14,7 +14,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ..ir import Api, SecurityScheme, Server, ServerVariable
-from .loader import load_document
+from .loader import read_document
 from .nodes import NodeReader, doc_text, json_type
 from .operations import HTTP_METHODS, OperationReader
 from .pointers import escape_pointer
@@ -32,12 +32,14 @@ def parse_openapi(
     """`refs` says which `$ref`s beyond the spec's folder are followed; `warn` is
     told of input read leniently (one line each, naming file and pointer)."""
     path = Path(path)
-    docs = Documents(path, load_document(path), refs, warn)
+    docs = Documents(path, *read_document(path), refs, warn)
     if isinstance(docs.root, dict) and docs.root.get("swagger") == "2.0":
         from .swagger2 import Swagger2Reader
 
-        return Swagger2Reader(docs).api()
-    return _DocumentReader(docs).api()
+        api = Swagger2Reader(docs).api()
+    else:
+        api = _DocumentReader(docs).api()
+    return replace(api, files_read=docs.files_read())
 
 
 class _DocumentReader(NodeReader):

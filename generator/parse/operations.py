@@ -9,7 +9,6 @@ from typing import Any
 
 from ..ir import Example, Operation, Parameter, RequestBody
 from ..naming import pascal, snake
-from .loader import load_document
 from .messages import FORM, MessageReader
 from .nodes import bool_or_none, doc_text, extensions
 from .pointers import escape_pointer
@@ -260,12 +259,13 @@ class OperationReader(MessageReader):
         base = self.docs.location_of(pointer)
         if not address or "://" in address or "://" in base:
             return None
-        target = (Path(base).parent / address).resolve()
+        named = Path(base).parent / address
+        target = self.docs.look(named)
         if not target.is_file() or not (
             self.docs.policy.outside_folder or target.is_relative_to(self.docs.folder)
         ):
             return None
-        return load_document(target)
+        return self.docs.read_file(named, target)
 
     def security(self, node: Any, pointer: str) -> SecurityRequirements:
         out = []

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..errors import SpecError
 from . import remote
-from .loader import load_bytes, load_document
+from .loader import NO_FILE, UNREAD, content_digest, load_bytes, read_document
 from .pointers import MissingToken, walk
 
 
@@ -45,6 +45,7 @@ class _Document:
     display: str  # how messages name it: a path as the user would open it, or a URL
     location: str  # absolute path or URL: what its relative refs resolve against
     prefix: str  # what its pointers start with: "" for the root, "REL#" otherwise
+    digest: str  # content_digest of the bytes it was read from
 
 
 class Documents:
@@ -52,6 +53,7 @@ class Documents:
         self,
         path: Path,
         document: Any,
+        digest: str,
         policy: RefPolicy = RefPolicy(),
         warn: Callable[[str], None] = print_warning,
     ) -> None:
@@ -62,9 +64,15 @@ class Documents:
         self.folder = path.resolve().parent
         self.warn_callback = warn
         self.warned: set[str] = set()
-        root = _Document(document, self.source, str(path.resolve()), "")
+        root = _Document(document, self.source, str(path.resolve()), "", digest)
         self.by_location: dict[str, _Document] = {root.location: root}
         self.by_prefix: dict[str, _Document] = {"": root}
+        # Every path the parse looked at, as it named it (links unresolved) -> where
+        # it led and what was there (a content_digest, NO_FILE or UNREAD): all a
+        # later run needs to tell whether it would read the same.
+        self.looked_at: dict[str, tuple[str, str]] = {
+            self.source: (root.location, digest)
+        }
 
     def document(self, pointer: str) -> tuple[_Document, str]:
         """The document a pointer is in, and the JSON pointer inside it."""
@@ -129,32 +137,38 @@ class Documents:
     def load(self, address: str, base: _Document, ref: str, at: str) -> _Document:
         remote = _is_url(address) or _is_url(base.location)
         if remote:
-            location = urljoin(base.location, address)
+            location = named = urljoin(base.location, address)
         elif len(urlsplit(address).scheme) > 1:  # file:, ftp:, ... (C: is a drive)
             raise self.fail(at, f"unsupported $ref scheme: {ref}")
         else:
-            location = self.file_location(address, base, ref, at)
+            named, location = self.file_location(address, base, ref, at)
         known = self.by_location.get(location)
-        if known is not None:
-            return known
-        if remote:
-            node = self.fetch(location, ref, at)
-            display = prefix = location
-        else:
-            node = self.read(Path(location), ref, at)
-            display = self.display(location)
-            prefix = Path(os.path.relpath(location, self.folder)).as_posix()
-        document = _Document(node, display, location, prefix + "#")
-        self.by_location[location] = document
-        self.by_prefix[document.prefix] = document
-        return document
+        if known is None:
+            if remote:
+                node, digest = self.fetch(location, ref, at)
+                display = prefix = location
+            else:
+                node, digest = self.read(Path(location), ref, at)
+                display = self.display(location)
+                prefix = Path(os.path.relpath(location, self.folder)).as_posix()
+            known = _Document(node, display, location, prefix + "#", digest)
+            self.by_location[location] = known
+            self.by_prefix[known.prefix] = known
+        self.looked_at[named] = (location, known.digest)
+        return known
 
-    def file_location(self, address: str, base: _Document, ref: str, at: str) -> str:
+    def file_location(
+        self, address: str, base: _Document, ref: str, at: str
+    ) -> tuple[str, str]:
+        """The path a `$ref` names (relative to its document's folder) and the file
+        it leads to."""
         folder = Path(base.location).parent
         try:
-            target = (folder / address).resolve()
+            named = folder / address
+            target = self.look(named)
             if not target.is_file() and "%" in address:
-                target = (folder / unquote(address)).resolve()
+                named = folder / unquote(address)
+                target = self.look(named)
         except (ValueError, RuntimeError, OSError):  # a NUL byte, a symlink loop
             raise self.fail(at, f"$ref to a missing file: {ref}") from None
         if not self.policy.outside_folder and not target.is_relative_to(self.folder):
@@ -165,16 +179,31 @@ class Documents:
             )
         if not target.is_file():
             raise self.fail(at, f"$ref to a missing file: {ref}")
-        return str(target)
+        return str(named), str(target)
 
-    def read(self, path: Path, ref: str, at: str) -> Any:
+    def look(self, named: Path) -> Path:
+        """Where a path leads, noted as looked at (with NO_FILE or UNREAD until a
+        document is read there)."""
+        target = named.resolve()
+        self.looked_at.setdefault(
+            str(named), (str(target), UNREAD if target.is_file() else NO_FILE)
+        )
+        return target
+
+    def read_file(self, named: Path, target: Path) -> Any:
+        """The document at `target`, which `look(named)` found, noted as read."""
+        node, digest = read_document(target)
+        self.looked_at[str(named)] = (str(target), digest)
+        return node
+
+    def read(self, path: Path, ref: str, at: str) -> tuple[Any, str]:
         try:
-            return load_document(path)
+            return read_document(path)
         except SpecError as exc:
             exc.source = self.display(exc.source)
             raise self.fail(at, f"$ref {ref}: {exc}") from None
 
-    def fetch(self, url: str, ref: str, at: str) -> Any:
+    def fetch(self, url: str, ref: str, at: str) -> tuple[Any, str]:
         hosts = self.policy.remote_hosts
         if not remote.host_allowed(url, hosts):
             host = urlsplit(url).hostname or url
@@ -188,9 +217,14 @@ class Documents:
         except remote.RemoteRefused as refused:
             raise self.fail(at, f"remote $ref {url}: {refused}") from None
         try:
-            return load_bytes(raw, url, os.path.splitext(urlsplit(url).path)[1])
+            node = load_bytes(raw, url, os.path.splitext(urlsplit(url).path)[1])
         except SpecError as exc:
             raise self.fail(at, f"$ref {ref}: {exc}") from None
+        return node, content_digest(raw)
+
+    def files_read(self) -> tuple[tuple[str, str, str], ...]:
+        """(path as named, where it led, what was there) for each path looked at."""
+        return tuple((named, *seen) for named, seen in self.looked_at.items())
 
 
 def _is_url(text: str) -> bool:

@@ -156,3 +156,23 @@ def test_stale_files_are_removed_only_inside_the_output_folder(tmp_path: Path) -
     write_files(out, {"pkg/b.py": "b = 1\n"})
     assert victim.read_text() == "precious"
     assert not (out / "pkg" / "a.py").exists() and (out / "pkg" / "b.py").is_file()
+
+
+def test_a_file_already_holding_its_text_is_not_written_again(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_files(out, {"pkg/a.py": "a = 1\n", "pkg/b.py": "b = 1\n"})
+    before = {p.name: p.stat() for p in (out / "pkg").iterdir()}
+    manifest = (out / MANIFEST).stat()
+    digests = write_files(out, {"pkg/a.py": "a = 1\n", "pkg/b.py": "b = 2\n"})
+    after = {p.name: p.stat() for p in (out / "pkg").iterdir()}
+    assert (after["a.py"].st_ino, after["a.py"].st_mtime_ns) == (
+        before["a.py"].st_ino,
+        before["a.py"].st_mtime_ns,
+    )
+    assert after["b.py"].st_ino != before["b.py"].st_ino
+    assert (out / "pkg" / "b.py").read_text() == "b = 2\n"
+    assert json.loads((out / MANIFEST).read_text())["files"] == digests
+    assert (out / MANIFEST).stat().st_ino != manifest.st_ino
+    unchanged = (out / MANIFEST).stat()
+    write_files(out, {"pkg/a.py": "a = 1\n", "pkg/b.py": "b = 2\n"})
+    assert (out / MANIFEST).stat().st_ino == unchanged.st_ino
