@@ -32,11 +32,13 @@ def pkg(sdk: Any) -> Any:
     return sdk(VERSION)
 
 
-def test_runs_stream_yields_the_spec_event_models(pkg: Any, server: Loopback) -> None:
+def test_runs_stream_yields_the_spec_event_models(
+    pkg: Any, server: Loopback, closing: Any
+) -> None:
     events = run_events("Hel", "lo")
     server.reply(200, event_stream(events), SSE_HEADERS)
-    client = pkg.Client(
-        endpoint=server.url, api_key="k", strict_response_validation=True
+    client = closing(
+        pkg.Client(endpoint=server.url, api_key="k", strict_response_validation=True)
     )
     stream = client.threads.runs.create(
         thread_id=THREAD, assistant_id=ASSISTANT, stream=True
@@ -76,7 +78,7 @@ def test_runs_stream_yields_the_spec_event_models(pkg: Any, server: Loopback) ->
 
 
 def test_thread_and_run_and_tool_outputs_stream_events_async_and_sync(
-    pkg: Any, server: Loopback
+    pkg: Any, server: Loopback, closing: Any
 ) -> None:
     finished = [("thread.run.completed", run_object("completed"))]
     thread = {
@@ -106,7 +108,7 @@ def test_thread_and_run_and_tool_outputs_stream_events_async_and_sync(
     assert server.last().path == "/openai/threads/runs"
 
     server.reply(200, event_stream(finished), SSE_HEADERS)
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     items = list(
         client.threads.runs.submit_tool_outputs(
             thread_id=THREAD,
@@ -120,9 +122,9 @@ def test_thread_and_run_and_tool_outputs_stream_events_async_and_sync(
 
 
 def test_a_call_that_does_not_stream_returns_the_run(
-    pkg: Any, server: Loopback
+    pkg: Any, server: Loopback, closing: Any
 ) -> None:
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     for stream in (False, None):
         server.reply(200, run_object("queued"))
         run = (
@@ -136,7 +138,7 @@ def test_a_call_that_does_not_stream_returns_the_run(
 
 
 def test_lenient_parsing_keeps_the_member_the_event_name_selects(
-    pkg: Any, server: Loopback, caplog: pytest.LogCaptureFixture
+    pkg: Any, server: Loopback, closing: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The service sends run steps as `thread.run.step` objects where the spec says
     `assistant.run.step`: parsed leniently, the event is still a step event."""
@@ -162,7 +164,7 @@ def test_lenient_parsing_keeps_the_member_the_event_name_selects(
     }
     server.reply(200, event_stream([("thread.run.step.created", step)]), SSE_HEADERS)
     caplog.set_level(logging.WARNING, logger=pkg.__name__)
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     created, done = client.threads.runs.create(
         thread_id=THREAD, assistant_id=ASSISTANT, stream=True
     )
@@ -184,7 +186,7 @@ def test_lenient_parsing_keeps_the_member_the_event_name_selects(
 
 
 def test_unknown_events_are_skipped_once_warned_and_done_ends_the_stream(
-    pkg: Any, server: Loopback, caplog: pytest.LogCaptureFixture
+    pkg: Any, server: Loopback, closing: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     future = ("thread.run.step.thinking", {"id": "step_1", "object": "x"})
     after = event_stream([("thread.run.queued", run_object("queued"))], done=False)
@@ -196,7 +198,7 @@ def test_unknown_events_are_skipped_once_warned_and_done_ends_the_stream(
     )
     server.reply(200, body, SSE_HEADERS)
     caplog.set_level(logging.WARNING, logger=pkg.__name__)
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     items = list(
         client.threads.runs.create(
             thread_id=THREAD, assistant_id=ASSISTANT, stream=True
@@ -207,14 +209,16 @@ def test_unknown_events_are_skipped_once_warned_and_done_ends_the_stream(
     assert len(skipped) == 1 and "POST /threads/{thread_id}/runs" in skipped[0].message
 
 
-def test_an_error_event_raises_with_its_data(pkg: Any, server: Loopback) -> None:
+def test_an_error_event_raises_with_its_data(
+    pkg: Any, server: Loopback, closing: Any
+) -> None:
     error = {"code": "server_error", "message": "The server is overloaded"}
     server.reply(
         200,
         event_stream([("thread.run.created", run_object("queued")), ("error", error)]),
         SSE_HEADERS,
     )
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     stream = client.threads.runs.create(
         thread_id=THREAD, assistant_id=ASSISTANT, stream=True
     )
@@ -267,14 +271,14 @@ EVENTS_SPEC = spec(
 
 
 def test_an_event_stream_schema_types_the_events_each_name_selects(
-    build: Any, server: Loopback
+    build: Any, server: Loopback, closing: Any
 ) -> None:
     """The spec's text/event-stream schema as the stream's events: a member whose
     event is an enum of two names is selected by either."""
     pkg = build(EVENTS_SPEC)
     events = [(name, {"id": name}) for name in ("thing.created", "thing.renamed")]
     server.reply(200, event_stream(events), SSE_HEADERS)
-    client = pkg.Client(endpoint=server.url, api_key="k")
+    client = closing(pkg.Client(endpoint=server.url, api_key="k"))
     created, renamed, done = client.things.create(stream=True)
     assert server.last().headers["accept"] == "text/event-stream"
     members = typing.get_args(pkg.models.ThingEvent)
