@@ -59,6 +59,17 @@ class Conventions:
         "stream",
         "the boolean body field that switches a response to server-sent events",
     )
+    # A JSON response that is a oneOf of the response and its stream chunk: the chunk
+    # is the member whose marker property is a constant with this ending.
+    chunk_marker_field: str = _doc(
+        "object",
+        "the property telling a stream chunk from the response in a oneOf of both, "
+        'or ""',
+    )
+    chunk_marker_suffix: str = _doc(
+        ".chunk",
+        "how that property's constant ends on the chunk (chat.completion.chunk)",
+    )
     deployment_segment: str = _doc(
         "deployments",
         "the scope segment (one of scope-segments) whose parameter the client may "

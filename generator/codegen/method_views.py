@@ -235,7 +235,7 @@ def method_view(method: Method, flavor: str) -> MethodView:
         response_type=_runtime(method.response_model),
         error_type=_runtime(method.error_model),
         stream_type=_runtime(method.stream_type),
-        stream_parses_named_events=method.stream_parses_named_events,
+        stream_events=method.stream_events,
         paginated=method.page_item is not None,
     )
 

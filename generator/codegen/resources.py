@@ -10,13 +10,13 @@ from ..conventions import Conventions
 from ..ir import Api, MediaType, Operation, Schema
 from ..naming import field_name, pascal, snake, unique
 from .connection import plan_connection
+from .events import UNNAMED
 from .media import body_kind_of, is_binary, preferred
 from .models import ModelPlan
 from .params import ParamPlan
 from .pysource import clean_lines
 from .pytypes import ANY, BYTES, STR, Node, Subscript, union
 from .results import (
-    SERVER_SENT_EVENT,
     SYNC_PAGE,
     Overload,
     ResultPlanner,
@@ -65,10 +65,10 @@ class Method:
     response_model: Node | None
     error_model: Node | None
     doc: list[str]
-    # Streaming: the chunk type when the body has a `stream` flag; named events are
-    # parsed only when the spec describes them (text/event-stream), else passed raw.
+    # Streaming: the chunk type when the body has a `stream` flag, and how the
+    # runtime reads events (codegen/events.py: unnamed, data or event).
     stream_type: Node | None = None
-    stream_parses_named_events: bool = False
+    stream_events: str = UNNAMED
     # List operations with `after` cursors return a page of `page_item`.
     page_item: Node | None = None
     # When an argument's value picks the result (`stream`, `response_format`).
@@ -292,11 +292,11 @@ class ClientPlan(ResultPlanner):
                 args.append(body_whole)
         args.sort(key=lambda a: not a.required)
         response_kind, response_model, return_type = self.response(op)
-        stream_type, parses_named, chunk_variant = self.stream_chunk(op, args)
-        if chunk_variant is not None and response_model is not None:
+        stream = self.stream_chunk(op, args)
+        if stream and stream.variant is not None and response_model is not None:
             # the spec's result is a oneOf of the response and its stream chunk: a
             # call that does not stream gets the response
-            response_model = self.without_variant(op, chunk_variant)
+            response_model = self.without_variant(op, stream.variant)
             return_type = (
                 union([response_model, STR])
                 if response_kind == "json_or_text"
@@ -306,10 +306,9 @@ class ClientPlan(ResultPlanner):
         if page_item is not None:
             return_type = Subscript(SYNC_PAGE, (page_item,))
         overloads: list[Overload] = []
-        if stream_type is not None:
-            chunk = (
-                stream_type if parses_named else union([stream_type, SERVER_SENT_EVENT])
-            )
+        stream_type = None
+        if stream is not None:
+            stream_type, chunk = self.chunk_type(stream)
             overloads, return_type = stream_overloads(
                 self.conventions.stream_flag, return_type, chunk
             )
@@ -326,7 +325,7 @@ class ClientPlan(ResultPlanner):
             response_model=response_model,
             error_model=self.error_model(op),
             stream_type=stream_type,
-            stream_parses_named_events=parses_named,
+            stream_events=stream.events if stream else UNNAMED,
             page_item=page_item,
             overloads=overloads,
             file_switch=file_switch,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..conventions import Conventions
 from ..ir import Api, Operation, Response, Schema
 from ..naming import name_words
+from .events import UNNAMED, StreamItem, is_event_stream, stream_item
 from .media import is_binary_media, is_json, preferred
 from .models import ModelPlan
 from .params import is_open_enum
@@ -137,48 +138,40 @@ class ResultPlanner:
         json_media = next(
             (m for m in content if is_json(m.media_type) and m not in binary), None
         )
-        has_text = any(m.media_type.startswith("text/") for m in content)
+        texts = [m.media_type for m in content if m.media_type.startswith("text/")]
         if json_media is not None:
             model = self.models.type_of(json_media.schema) if json_media.schema else ANY
-            if has_text:
+            # an event stream beside JSON is what the streamed call yields
+            if any(not is_event_stream(t) for t in texts):
                 return "json_or_text", model, union([model, STR])
             if binary:
                 return "json_or_bytes", model, union([model, BYTES])
             return "json", model, model
         if binary:
             return "bytes", None, BYTES
-        if has_text:
+        if texts:
             return "text", None, STR
         if content:
             return "bytes", None, BYTES
         return "none", None, NONE
 
-    def stream_chunk(
-        self, op: Operation, args: list[Argument]
-    ) -> tuple[Node | None, bool, Schema | None]:
-        """The chunk type of a streamed response, for operations with a `stream` flag."""
+    def stream_chunk(self, op: Operation, args: list[Argument]) -> StreamItem | None:
+        """What a streamed response yields, for operations with a `stream` flag."""
         wire = self.conventions.stream_flag
         flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
-        if flag is not None and without_none(flag.annotation) != BOOL:
-            flag = None  # a `stream` field that is not a flag
-        if flag is None:
-            return None, False, None
-        success = success_response(op)
-        content = success.content if success else ()
-        events = next(
-            (m for m in content if m.media_type.startswith("text/event-stream")), None
-        )
-        if events is not None and events.schema is not None:
-            return self.models.type_of(events.schema), True, None
-        media = next((m for m in content if is_json(m.media_type)), None)
-        if media is None or media.schema is None:
-            return SERVER_SENT_EVENT, False, None
-        target = self.api.resolve(media.schema)
-        for variant in target.one_of + target.any_of:
-            if "stream" in (variant.ref or variant.name or "").lower():
-                return self.models.type_of(variant), True, variant
-        # A guess: chunks shaped like the response; named events stay raw.
-        return self.models.type_of(media.schema), False, None
+        if flag is None or without_none(flag.annotation) != BOOL:
+            return None  # no flag, or a `stream` field that is not a flag
+        return stream_item(self.api, self.conventions, success_response(op))
+
+    def chunk_type(self, item: StreamItem) -> tuple[Node, Node]:
+        """The type the runtime parses each item as, and the type a stream yields
+        (with ServerSentEvent where named events are passed on raw)."""
+        if item.schema is None:
+            return SERVER_SENT_EVENT, SERVER_SENT_EVENT
+        parsed = self.models.type_of(item.schema)
+        if item.events == UNNAMED:
+            return parsed, union([parsed, SERVER_SENT_EVENT])
+        return parsed, parsed
 
     def format_overloads(self, op: Operation, args: list[Argument]) -> list[Overload]:
         selector = next(

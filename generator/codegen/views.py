@@ -107,7 +107,7 @@ class MethodView:
     response_type: Node | None  # the types the runtime parses with
     error_type: Node | None
     stream_type: Node | None
-    stream_parses_named_events: bool
+    stream_events: str  # how the runtime reads events (codegen/events.py)
     paginated: bool
 
 

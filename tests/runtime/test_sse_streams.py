@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from loopback import Loopback
-from preview_examples import SSE_HEADERS, chunk, example, sse
+from preview_examples import SSE_HEADERS, chunk, sse
 
 
 def test_streaming_yields_typed_chunks_until_done(pkg: Any, server: Loopback) -> None:
@@ -68,20 +68,3 @@ def test_stream_error_event_raises_and_early_exit_closes(
             break
     assert stream.response.is_closed
 
-
-def test_runs_stream_named_events_as_server_sent_events(
-    pkg: Any, server: Loopback
-) -> None:
-    run = example("create_run.json")["responses"]["200"]["body"]
-    delta = {"id": "msg_1", "object": "thread.message.delta", "delta": {"content": []}}
-    server.reply(
-        200,
-        sse(("thread.run.created", run), ("thread.message.delta", delta)),
-        SSE_HEADERS,
-    )
-    client = pkg.Client(endpoint=server.url, api_key="k")
-    events = list(
-        client.threads.runs.create(thread_id="t", assistant_id="a", stream=True)
-    )
-    assert [e.event for e in events] == ["thread.run.created", "thread.message.delta"]
-    assert events[1].json() == delta

@@ -1,4 +1,4 @@
-"""Seven everyday scripts, written the way users of the official `openai` package write
+"""Everyday scripts, written the way users of the official `openai` package write
 them (dicts, strings, `reply.choices[0].message.content`, `for chunk in stream`),
 against the distribution by its stable name (`azure_openai`, its client on api-version
 2025-01-01-preview as openai's is; tests/user_scripts/), and each one's
@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from loopback import Loopback
+from run_events import THREAD, event_stream, run_events
 from typecheck import mypy_strict, pyright_errors
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "user_scripts"
@@ -30,6 +31,7 @@ TWIN_EDITS = (
     ("    endpoint=", "    azure_endpoint="),
     ("deployment_id=", "model="),
     ("client.assistants.", "client.beta.assistants."),  # openai keeps them in beta
+    ("client.threads.", "client.beta.threads."),
 )
 
 
@@ -225,6 +227,11 @@ CASES: dict[str, tuple[list[tuple[int, Any, dict[str, str]]], list[Any], str]] =
             ("GET", "/openai/assistants", None),
         ],
         "asst_3 Math tutor\n" + "".join(f"asst_{n} Math tutor\n" for n in (2, 1, 0)),
+    ),
+    "run_stream": (
+        [(200, event_stream(run_events("Hello", " there")), SSE)],
+        [("POST", f"/openai/threads/{THREAD}/runs", {"assistant_id", "stream"})],
+        "run_abc123 queued\nHello there\ncompleted 42\n",
     ),
     "rate_limit": (
         [
