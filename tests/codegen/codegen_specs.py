@@ -11,6 +11,7 @@ from generator.codegen.models import ModelPlan
 from generator.codegen.resources import ClientPlan, Method
 from generator.conventions import AZURE_OPENAI, Conventions
 from generator.parse.openapi import parse_openapi
+from inline_spec import spec
 
 
 def plan_create_thing(
@@ -27,14 +28,9 @@ def plan_create_thing(
         "requestBody": {"content": {"application/json": {"schema": body}}},
         "responses": {"200": {"description": "ok", "content": content}},
     }
-    spec = {
-        "openapi": "3.0.3",
-        "info": {"title": "Things", "version": "1"},
-        "paths": {"/things": {"post": operation}},
-        "components": {"schemas": schemas},
-    }
     path = folder / "things.json"
-    path.write_text(json.dumps(spec), encoding="utf-8")
+    document = spec({"/things": {"post": operation}}, schemas)
+    path.write_text(json.dumps(document), encoding="utf-8")
     api = parse_openapi(path)
     models = ModelPlan(api)
     ((_, method),) = ClientPlan(api, models, conventions).methods

@@ -46,11 +46,12 @@ def test_enums_are_open_or_closed_as_documented(tmp_path: Path) -> None:
         "tag": 'Literal["only"]',
         "extensible": "str",
     }
-    thing_model = models.definitions["Thing"]
+    by_name = {name.name: definition for name, definition in models.definitions.items()}
+    thing_model = by_name["Thing"]
     assert isinstance(thing_model, ModelClass)
     fields = {f.name: f.annotation.render() for f in thing_model.fields}
     for name in ("open", "closed", "plain", "numbers"):
-        enum = models.definitions[fields[name].removesuffix(" | None")]
+        enum = by_name[fields[name].removesuffix(" | None").rsplit(".", 1)[-1]]
         assert isinstance(enum, EnumClass), fields[name]
         assert enum.base == ("OpenIntEnum" if name == "numbers" else "OpenEnum")
     assert fields["tag"] == 'Literal["only"] | None'

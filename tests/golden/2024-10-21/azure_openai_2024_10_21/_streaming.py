@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Generic, Iterator, TypeVar
+from enum import Enum
+from typing import (
+    Any,
+    AsyncIterator,
+    Generic,
+    Iterator,
+    Literal,
+    TypeVar,
+    get_args,
+    get_origin,
+)
 
 import httpx
 
 from ._errors import APIError, parse_checked
+from ._types import logger
 
 T = TypeVar("T")
 
@@ -62,14 +73,27 @@ class StreamError(APIError):
         self.data = data
 
 
+# How a stream reads its events, as the generator read them from the spec: "unnamed"
+# (an unnamed event's data is an item, named events stay raw), "data" (every event's
+# data is an item), "event" (every event is an item `{event, data}`, the member of the
+# event union its name selects).
+UNNAMED, EVENT = "unnamed", "event"
+_NOTHING: Any = object()  # an event that yields no item
+_UNKNOWN_EVENTS: set[str] = set()
+
+
 def _decode(sse: ServerSentEvent, stream: Stream[Any] | AsyncStream[Any]) -> Any:
-    """A chunk: parsed as the stream's chunk type, except named events whose payloads
-    the spec does not describe, which stay ServerSentEvents (`.event`, `.json()`)."""
+    """The item an event carries, or _NOTHING (the end of the stream, an event name
+    the spec does not list)."""
     chunk_type = stream._chunk_type
     if sse.event == "error":
         raise StreamError(f"error event: {sse.data[:500]}", sse.data)
+    if stream._events == EVENT:
+        return _event(sse, stream)
+    if _ends(sse):
+        return _NOTHING
     if chunk_type is ServerSentEvent or (
-        sse.event not in (None, "message") and not stream._parse_named
+        sse.event not in (None, "message") and stream._events == UNNAMED
     ):
         return sse
     if sse.data.startswith('{"error"'):
@@ -85,6 +109,50 @@ def _decode(sse: ServerSentEvent, stream: Stream[Any] | AsyncStream[Any]) -> Any
     )
 
 
+def _event(sse: ServerSentEvent, stream: Stream[Any] | AsyncStream[Any]) -> Any:
+    """The event as the member of the event union its name selects: `{"event": name,
+    "data": payload}`, the payload JSON unless the member's data is text (`[DONE]`)."""
+    name = sse.event or "message"  # the name of an unnamed event, as SSE has it
+    member = _members(stream._chunk_type).get(name)
+    if member is None:
+        if not _ends(sse) and name not in _UNKNOWN_EVENTS:
+            _UNKNOWN_EVENTS.add(name)
+            logger.warning(
+                "%s: skipped event %r, which the API's spec does not list",
+                stream._operation or "stream",
+                name,
+            )
+        return _NOTHING
+    model, text = member
+    data = json.dumps(sse.data) if text else sse.data
+    payload = ('{"event": ' + json.dumps(name) + ', "data": ' + data + "}").encode()
+    return parse_checked(
+        model, payload, stream.response, stream._operation, stream._strict
+    )
+
+
+_MEMBERS: dict[Any, dict[str, tuple[Any, bool]]] = {}
+
+
+def _members(union: Any) -> dict[str, tuple[Any, bool]]:
+    """Event name -> (the union's member it selects, whether its data is text), read
+    from the `event` field of each member: a Literal, or an enum of several names."""
+    found = _MEMBERS.get(union)
+    if found is None:
+        found = _MEMBERS[union] = {}
+        for member in get_args(union) or (union,):
+            data = member.model_fields["data"].annotation
+            text = data is str or (
+                get_origin(data) is Literal
+                and all(isinstance(v, str) for v in get_args(data))
+            )
+            event = member.model_fields["event"].annotation
+            names = get_args(event) if get_origin(event) is Literal else event
+            for name in names:
+                found[name.value if isinstance(name, Enum) else name] = (member, text)
+    return found
+
+
 def _ends(sse: ServerSentEvent) -> bool:
     return sse.data == "[DONE]"
 
@@ -97,13 +165,13 @@ class Stream(Generic[T]):
         self,
         response: httpx.Response,
         chunk_type: Any,
-        parse_named: bool = False,
+        events: str = UNNAMED,
         operation: str = "",
         strict: bool = False,
     ) -> None:
         self.response = response
         self._chunk_type = chunk_type
-        self._parse_named = parse_named
+        self._events = events
         self._operation = operation
         self._strict = strict
 
@@ -114,9 +182,11 @@ class Stream(Generic[T]):
                 sse = decoder.feed(line)
                 if sse is None:
                     continue
+                item = _decode(sse, self)
+                if item is not _NOTHING:
+                    yield item
                 if _ends(sse):
                     break
-                yield _decode(sse, self)
         finally:
             self.response.close()
 
@@ -137,13 +207,13 @@ class AsyncStream(Generic[T]):
         self,
         response: httpx.Response,
         chunk_type: Any,
-        parse_named: bool = False,
+        events: str = UNNAMED,
         operation: str = "",
         strict: bool = False,
     ) -> None:
         self.response = response
         self._chunk_type = chunk_type
-        self._parse_named = parse_named
+        self._events = events
         self._operation = operation
         self._strict = strict
 
@@ -154,9 +224,11 @@ class AsyncStream(Generic[T]):
                 sse = decoder.feed(line)
                 if sse is None:
                     continue
+                item = _decode(sse, self)
+                if item is not _NOTHING:
+                    yield item
                 if _ends(sse):
                     break
-                yield _decode(sse, self)
         finally:
             await self.response.aclose()
 

@@ -94,7 +94,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             return Stream(
                 response,
                 opts.stream_type,
-                opts.stream_parses_named_events,
+                opts.stream_events,
                 opts.operation,
                 self.strict_response_validation,
             )
@@ -169,7 +169,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             return AsyncStream(
                 response,
                 opts.stream_type,
-                opts.stream_parses_named_events,
+                opts.stream_events,
                 opts.operation,
                 self.strict_response_validation,
             )

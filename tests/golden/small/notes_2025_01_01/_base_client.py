@@ -59,7 +59,8 @@ class RequestOptions:
     response_type: Any = None
     error_type: Any = None
     stream_type: Any = None
-    stream_parses_named_events: bool = False
+    # how the stream reads events: "unnamed" (named ones stay raw), "data", "event"
+    stream_events: str = "unnamed"
     paginated: bool = False
     extra_headers: Mapping[str, str] | None = field(default=None, repr=False)
     extra_query: Mapping[str, object] | None = None

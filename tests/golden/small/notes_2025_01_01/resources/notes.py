@@ -99,7 +99,7 @@ class Notes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str: ...
+    ) -> Note: ...
 
     @overload
     def create(
@@ -129,7 +129,7 @@ class Notes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str | Stream[NoteChunk]: ...
+    ) -> Note | Stream[NoteChunk]: ...
 
     def create(
         self,
@@ -143,7 +143,7 @@ class Notes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str | Stream[NoteChunk]:
+    ) -> Note | Stream[NoteChunk]:
         """Creates a note; with `stream` its text arrives as server-sent events.
 
         Args:
@@ -151,7 +151,7 @@ class Notes:
             stream: Stream the note's text back as it is written.
         """
         return cast(
-            "Note | str | Stream[NoteChunk]",
+            "Note | Stream[NoteChunk]",
             self._client.request(
                 method="POST",
                 path="/notes",
@@ -162,11 +162,11 @@ class Notes:
                     "stream": stream,
                 },
                 body_kind="json",
-                response_kind="json_or_text",
+                response_kind="json",
                 response_type=Note,
                 error_type=Error,
                 stream_type=NoteChunk,
-                stream_parses_named_events=True,
+                stream_events="data",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -341,7 +341,7 @@ class AsyncNotes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str: ...
+    ) -> Note: ...
 
     @overload
     async def create(
@@ -371,7 +371,7 @@ class AsyncNotes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str | AsyncStream[NoteChunk]: ...
+    ) -> Note | AsyncStream[NoteChunk]: ...
 
     async def create(
         self,
@@ -385,7 +385,7 @@ class AsyncNotes:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Note | str | AsyncStream[NoteChunk]:
+    ) -> Note | AsyncStream[NoteChunk]:
         """Creates a note; with `stream` its text arrives as server-sent events.
 
         Args:
@@ -393,7 +393,7 @@ class AsyncNotes:
             stream: Stream the note's text back as it is written.
         """
         return cast(
-            "Note | str | AsyncStream[NoteChunk]",
+            "Note | AsyncStream[NoteChunk]",
             await self._client.request(
                 method="POST",
                 path="/notes",
@@ -404,11 +404,11 @@ class AsyncNotes:
                     "stream": stream,
                 },
                 body_kind="json",
-                response_kind="json_or_text",
+                response_kind="json",
                 response_type=Note,
                 error_type=Error,
                 stream_type=NoteChunk,
-                stream_parses_named_events=True,
+                stream_events="data",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
