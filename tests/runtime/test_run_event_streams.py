@@ -22,7 +22,7 @@ from run_events import (
     run_events,
     run_object,
 )
-from test_generate_inline import json_response, spec
+from inline_spec import json_response, spec
 
 VERSION = "2025-01-01-preview"
 
@@ -51,15 +51,15 @@ def test_runs_stream_yields_the_spec_event_models(
     assert request.headers["accept"] == "text/event-stream"
     models = pkg.models
     assert [type(item) for item in items] == [
-        models.RunStreamEventCreated,
-        models.RunStreamEventQueued,
-        models.RunStreamEventInProgress,
-        models.MessageStreamEventCreated,
-        models.MessageStreamEventInProgress,
-        models.MessageStreamEventDelta,
-        models.MessageStreamEventDelta,
-        models.MessageStreamEventCompleted,
-        models.RunStreamEventCompleted,
+        models.run_stream_event.RunStreamEventCreated,
+        models.run_stream_event.RunStreamEventQueued,
+        models.run_stream_event.RunStreamEventInProgress,
+        models.message_stream_event.MessageStreamEventCreated,
+        models.message_stream_event.MessageStreamEventInProgress,
+        models.message_stream_event.MessageStreamEventDelta,
+        models.message_stream_event.MessageStreamEventDelta,
+        models.message_stream_event.MessageStreamEventCompleted,
+        models.run_stream_event.RunStreamEventCompleted,
         models.DoneEvent,
     ]
     assert [item.event for item in items] == [name for name, _ in events] + ["done"]
@@ -168,7 +168,9 @@ def test_lenient_parsing_keeps_the_member_the_event_name_selects(
     created, done = client.threads.runs.create(
         thread_id=THREAD, assistant_id=ASSISTANT, stream=True
     )
-    assert isinstance(created, pkg.models.RunStepStreamEventCreated)
+    assert isinstance(
+        created, pkg.models.run_step_stream_event.RunStepStreamEventCreated
+    )
     assert isinstance(created.data, pkg.models.RunStepObject)
     assert (created.data.object, created.data.id) == ("thread.run.step", "step_1")
     assert isinstance(done, pkg.models.DoneEvent)
@@ -283,7 +285,7 @@ def test_an_event_stream_schema_types_the_events_each_name_selects(
     assert server.last().headers["accept"] == "text/event-stream"
     members = typing.get_args(pkg.models.ThingEvent)
     assert [type(item) for item in (created, renamed, done)] == list(members)
-    assert isinstance(created, pkg.models.ThingEventCreated)
+    assert isinstance(created, pkg.models.thing_event.ThingEventCreated)
     assert isinstance(created.data, pkg.models.Thing)
     assert (renamed.event, renamed.data.id) == ("thing.renamed", "thing.renamed")
     assert done.data == "[DONE]"
