@@ -42,5 +42,9 @@ def diff_specs(
 @pytest.fixture(scope="session")
 def real_specs() -> Path:
     if not (SPECS / "2025-03-01-preview" / "inference.json").is_file():
-        pytest.skip(f"real specs not mirrored at {SPECS}")
+        pytest.fail(
+            f"real specs not mirrored at {SPECS}: put the shared spec mirror beside "
+            "the checkout (../shared/specs)",
+            pytrace=False,
+        )
     return SPECS
