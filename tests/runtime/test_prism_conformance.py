@@ -94,6 +94,11 @@ MOCK_NONCONFORMING: dict[Key, str] = {
     ),
 }
 
+# Faults of the generated client that other fixes own: strict xfails, so each flips
+# to a failure (and comes off this list) when its fix lands. (Empty since nullable
+# components reached through $ref are typed nullable where used.)
+CLIENT_FAULTS: dict[Key, str] = {}
+
 
 def lookup(table: dict[Key, str], case: Case) -> str | None:
     for (version, mode, op_id, variant), reason in table.items():
@@ -111,6 +116,9 @@ def params() -> list[Any]:
     out = []
     for case in all_cases():
         marks = [pytest.mark.xdist_group(f"prism-{case.mode}")]
+        fault = lookup(CLIENT_FAULTS, case)
+        if fault:
+            marks.append(pytest.mark.xfail(strict=True, reason=fault))
         out.append(pytest.param(case, id=case.id, marks=marks))
     return out
 
@@ -249,7 +257,7 @@ def test_operation_conforms(
 def test_every_listed_exception_names_a_call() -> None:
     """No stale entry: each one matches a call this module makes."""
     cases = all_cases()
-    for table in (UNJUDGED, CONTROL_REFUSED, MOCK_NONCONFORMING):
+    for table in (UNJUDGED, CONTROL_REFUSED, MOCK_NONCONFORMING, CLIENT_FAULTS):
         for key, reason in table.items():
             lone = {key: reason}
             assert any(lookup(lone, case) for case in cases), key
