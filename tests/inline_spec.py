@@ -17,6 +17,13 @@ ENDPOINT_SERVER = {
     "variables": {"endpoint": {"default": "x"}},
 }
 API_KEY_SCHEMES = {"key": {"type": "apiKey", "in": "header", "name": "x-key"}}
+# The required `api-version` query parameter of Azure-style operations
+API_VERSION = {
+    "name": "api-version",
+    "in": "query",
+    "required": True,
+    "schema": {"type": "string"},
+}
 
 
 def spec(

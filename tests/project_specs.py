@@ -11,12 +11,6 @@ from typing import Any
 
 import inline_spec
 
-API_VERSION = {
-    "name": "api-version",
-    "in": "query",
-    "required": True,
-    "schema": {"type": "string"},
-}
 THING = {
     "type": "object",
     "required": ["id"],
@@ -27,7 +21,7 @@ THING = {
 def operation(op_id: str, *, body: dict[str, Any] | None = None, **extra: Any) -> dict:
     op: dict[str, Any] = {
         "operationId": op_id,
-        "parameters": [API_VERSION, *extra.pop("parameters", [])],
+        "parameters": [inline_spec.API_VERSION, *extra.pop("parameters", [])],
         "responses": {
             "200": {
                 "description": "ok",

@@ -24,7 +24,8 @@ from distribution_smoke import CHAT
 from generator import cli
 from loopback import Loopback
 from pinned_surface import assert_refused
-from project_specs import API_VERSION, make_project, operation, spec
+from inline_spec import API_VERSION
+from project_specs import make_project, operation, spec
 from real_specs import PINNED
 
 TESTS = Path(__file__).resolve().parents[1]

@@ -8,15 +8,8 @@ from typing import Any
 
 import pytest
 
-from inline_spec import client_spec, json_response
+from inline_spec import API_VERSION, client_spec, json_response
 from loopback import Loopback
-
-API_VERSION = {
-    "name": "api-version",
-    "in": "query",
-    "required": True,
-    "schema": {"type": "string"},
-}
 
 PET = {
     "type": "object",
