@@ -82,10 +82,13 @@ def _event_names(api: Api, schema: Schema, seen: set[str]) -> tuple[str, ...] | 
 
 
 def stream_item(
-    api: Api, conventions: Conventions, success: Response | None
+    api: Api,
+    conventions: Conventions,
+    success: Response | None,
+    unions: dict[str, Schema],
 ) -> StreamItem:
     """The item type of the stream an operation with a stream flag answers with, read
-    from its success response."""
+    from its success response; `unions`: the API's outermost_event_unions."""
     content = success.content if success else ()
     for events in content:
         if is_event_stream(events.media_type) and events.schema:
@@ -100,7 +103,7 @@ def stream_item(
             return StreamItem(variant, EVENT, variant)
         if _marked_chunk(api, conventions, variant):
             return StreamItem(variant, DATA, variant)
-    reporting = _reporting_events(api, media.schema)
+    reporting = _reporting_events(api, media.schema, unions)
     if reporting is not None:
         return StreamItem(reporting, EVENT)
     return StreamItem(media.schema, UNNAMED)
@@ -125,11 +128,8 @@ def _constants(schema: Schema) -> list[str]:
     return [v for v in values if isinstance(v, str)]
 
 
-def _reporting_events(api: Api, response: Schema) -> Schema | None:
-    """The outermost component event schema with an event whose data is the response
-    component; None when there is none, or several."""
-    if response.type != "ref" or response.ref is None:
-        return None
+def outermost_event_unions(api: Api) -> dict[str, Schema]:
+    """The component event schemas that are unions no other one holds, by name."""
     unions = {
         name: schema
         for name, schema in api.schemas.items()
@@ -138,10 +138,20 @@ def _reporting_events(api: Api, response: Schema) -> Schema | None:
     inner = {
         m.ref for s in unions.values() for m in s.one_of + s.any_of if m.type == "ref"
     }
+    return {name: s for name, s in unions.items() if name not in inner}
+
+
+def _reporting_events(
+    api: Api, response: Schema, unions: dict[str, Schema]
+) -> Schema | None:
+    """The outermost component event schema with an event whose data is the response
+    component; None when there is none, or several."""
+    if response.type != "ref" or response.ref is None:
+        return None
     found = [
         Schema(type="ref", pointer=schema.pointer, ref=name, name=name)
         for name, schema in unions.items()
-        if name not in inner and _carries(api, schema, response.ref, set())
+        if _carries(api, schema, response.ref, set())
     ]
     return found[0] if len(found) == 1 else None
 

@@ -67,6 +67,8 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("generator", "templates"),
         bytecode_cache=_bytecode_cache(),
         keep_trailing_newline=True,
+        # the templates ship with sdkgen: no stat of each one per file rendered
+        auto_reload=False,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
     )

@@ -6,13 +6,19 @@ enum whose values name the result (`json`, `verbose_json`: JSON models; `text`,
 from __future__ import annotations
 
 from dataclasses import dataclass
-
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..conventions import Conventions
 from ..ir import Api, Operation, Response, Schema
 from ..naming import name_words
-from .events import UNNAMED, StreamItem, is_event_stream, stream_item
+from .events import (
+    UNNAMED,
+    StreamItem,
+    is_event_stream,
+    outermost_event_unions,
+    stream_item,
+)
 from .media import is_binary_media, is_json, preferred
 from .models import ModelPlan
 from .params import is_open_enum
@@ -161,7 +167,14 @@ class ResultPlanner:
         flag = next((a for a in args if a.wire == wire and a.location == "body"), None)
         if flag is None or without_none(flag.annotation) != BOOL:
             return None  # no flag, or a `stream` field that is not a flag
-        return stream_item(self.api, self.conventions, success_response(op))
+        return stream_item(
+            self.api, self.conventions, success_response(op), self.event_unions
+        )
+
+    @cached_property
+    def event_unions(self) -> dict[str, Schema]:
+        """Found once: every streamed call of the API looks among them."""
+        return outermost_event_unions(self.api)
 
     def chunk_type(self, item: StreamItem) -> tuple[Node, Node]:
         """The type the runtime parses each item as, and the type a stream yields
