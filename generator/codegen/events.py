@@ -21,6 +21,7 @@ as the member its name selects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..conventions import Conventions
 from ..ir import Api, Response, Schema
@@ -85,7 +86,7 @@ def stream_item(
     api: Api,
     conventions: Conventions,
     success: Response | None,
-    unions: dict[str, Schema],
+    unions: dict[str, frozenset[str]],
 ) -> StreamItem:
     """The item type of the stream an operation with a stream flag answers with, read
     from its success response; `unions`: the API's outermost_event_unions."""
@@ -128,8 +129,9 @@ def _constants(schema: Schema) -> list[str]:
     return [v for v in values if isinstance(v, str)]
 
 
-def outermost_event_unions(api: Api) -> dict[str, Schema]:
-    """The component event schemas that are unions no other one holds, by name."""
+def outermost_event_unions(api: Api) -> dict[str, frozenset[str]]:
+    """The component event schemas that are unions no other one holds, by name, each
+    with the components its events carry as data."""
     unions = {
         name: schema
         for name, schema in api.schemas.items()
@@ -138,34 +140,40 @@ def outermost_event_unions(api: Api) -> dict[str, Schema]:
     inner = {
         m.ref for s in unions.values() for m in s.one_of + s.any_of if m.type == "ref"
     }
-    return {name: s for name, s in unions.items() if name not in inner}
+    return {
+        name: frozenset(_carried(api, schema, set()))
+        for name, schema in unions.items()
+        if name not in inner
+    }
 
 
 def _reporting_events(
-    api: Api, response: Schema, unions: dict[str, Schema]
+    api: Api, response: Schema, unions: dict[str, frozenset[str]]
 ) -> Schema | None:
     """The outermost component event schema with an event whose data is the response
     component; None when there is none, or several."""
     if response.type != "ref" or response.ref is None:
         return None
-    found = [
-        Schema(type="ref", pointer=schema.pointer, ref=name, name=name)
-        for name, schema in unions.items()
-        if _carries(api, schema, response.ref, set())
-    ]
-    return found[0] if len(found) == 1 else None
+    found = [name for name, carried in unions.items() if response.ref in carried]
+    if len(found) != 1:
+        return None
+    name = found[0]
+    return Schema(type="ref", pointer=api.schemas[name].pointer, ref=name, name=name)
 
 
-def _carries(api: Api, schema: Schema, ref: str, seen: set[str]) -> bool:
-    """Whether an event of the event schema has the component `ref` as its data."""
+def _carried(api: Api, schema: Schema, seen: set[str]) -> Iterator[str]:
+    """The components the events of an event schema have as their data."""
     if schema.type == "ref":
-        if schema.ref is None or schema.ref in seen:
-            return False
-        return _carries(api, api.resolve(schema), ref, seen | {schema.ref})
+        if schema.ref is not None and schema.ref not in seen:
+            yield from _carried(api, api.resolve(schema), seen | {schema.ref})
+        return
     members = schema.one_of + schema.any_of
     if members:
-        return any(_carries(api, m, ref, seen) for m in members)
+        for member in members:
+            yield from _carried(api, member, seen)
+        return
     data = next(
         (p for p in flatten(api, schema, set(seen))[0] if p.name == DATA_FIELD), None
     )
-    return data is not None and data.schema.type == "ref" and data.schema.ref == ref
+    if data is not None and data.schema.type == "ref" and data.schema.ref is not None:
+        yield data.schema.ref

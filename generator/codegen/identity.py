@@ -5,9 +5,11 @@ the calls and arguments only some of them have (`_versions.py`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .layout import assignment, dict_entry, text
+from .parallel import Job
 from .pysource import py_str
 from .pytypes import NONE, Code, Tuple, tuple_of
 from .versioning import Availability
@@ -40,19 +42,23 @@ class Identity:
 
 def identity_files(
     env: jinja2.Environment, identity: Identity, client: ClientPlan
-) -> dict[str, str]:
+) -> dict[str, Job]:
     return {
-        "_version.py": version_file(env, identity),
-        "_versions.py": env.get_template("package/_versions.py.j2")
-        .render(
-            api_versions_source=assignment(
-                "API_VERSIONS", None, tuple_of(*map(py_str, identity.api_versions)), 0
-            ),
-            availability_source=_availability(identity, client),
-        )
-        .rstrip("\n")
-        + "\n",
+        "_version.py": partial(version_file, env, identity),
+        "_versions.py": partial(_versions_file, env, identity, client),
     }
+
+
+def _versions_file(
+    env: jinja2.Environment, identity: Identity, client: ClientPlan
+) -> str:
+    source = env.get_template("package/_versions.py.j2").render(
+        api_versions_source=assignment(
+            "API_VERSIONS", None, tuple_of(*map(py_str, identity.api_versions)), 0
+        ),
+        availability_source=_availability(identity, client),
+    )
+    return source.rstrip("\n") + "\n"
 
 
 def version_file(env: jinja2.Environment, identity: Identity) -> str:

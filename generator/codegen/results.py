@@ -172,7 +172,7 @@ class ResultPlanner:
         )
 
     @cached_property
-    def event_unions(self) -> dict[str, Schema]:
+    def event_unions(self) -> dict[str, frozenset[str]]:
         """Found once: every streamed call of the API looks among them."""
         return outermost_event_unions(self.api)
 

@@ -13,9 +13,11 @@ from a module of its own cycle cannot be had, and is typed as `fallback` there.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .imports import import_block
+from .parallel import Job
 from .pytypes import Import, Name, Node, Tuple, Code
 from .schema_kinds import depth_first
 from .views import AliasView, ClassView, EnumView, ParamClassView, ParamFieldView
@@ -44,9 +46,9 @@ def render_schema_package(
     definitions: Sequence[tuple[Name, Any]],
     roots: set[Name],
     title: str,
-) -> dict[str, str]:
+) -> dict[str, Job]:
     """`definitions`: (name, definition) in definition order; `roots`: the names
-    the package re-exports. Returns package-relative paths and texts."""
+    the package re-exports. Returns the rendering of each file, by its path."""
     modules: dict[str, list[tuple[Name, Any]]] = {}
     for name, definition in definitions:
         modules.setdefault(name.module or "", []).append((name, definition))
@@ -59,28 +61,18 @@ def render_schema_package(
     }
     edges = {m: _edges(kind, m, vs) for m, vs in views.items()}
     component = _components(list(edges), lambda m: sorted(edges[m]))
-    files = {}
+    files: dict[str, Job] = {}
     for module, module_views in views.items():
         cyclic = {t for t in edges[module] if component[t] == component[module]}
-        module_views = [_cut(v, cyclic, kind.fallback) for v in module_views]
-        early, late = [], []
-        for view in module_views:
-            for item in kind.imports([view]):
-                target = _target(item, kind.package)
-                if target in cyclic and _lazy(view):
-                    late.append(item)
-                else:
-                    early.append(item)
-        late = [i for i in late if i not in early]
         root = next(n.name for n, _ in modules[module] if n in roots)
-        files[f"{module.rpartition('.')[2]}.py"] = render(
-            f"package/{kind.template}/module.py.j2",
-            {
-                "title": f"{root} and the types nested in it. {title}",
-                "definitions": module_views,
-                "imports": import_block(early, "..", module),
-                "late_imports": import_block(late, "..", module),
-            },
+        files[f"{module.rpartition('.')[2]}.py"] = partial(
+            _module_text,
+            render,
+            kind,
+            module,
+            module_views,
+            cyclic,
+            f"{root} and the types nested in it. {title}",
         )
     exported = [(n, module) for module, members in modules.items() for n, _ in members]
     names = [n.name for n, _ in exported if n in roots]
@@ -93,7 +85,8 @@ def render_schema_package(
     init += [Import(n.module or "", n.name) for n, _ in exported if n in roots]
     if kind.rebuild and tails:
         init += kind.init_imports
-    files["__init__.py"] = render(
+    files["__init__.py"] = partial(
+        render,
         f"package/{kind.template}/__init__.py.j2",
         {
             "title": title,
@@ -104,7 +97,38 @@ def render_schema_package(
             ),
         },
     )
-    return {f"{kind.package}/{path}": text for path, text in files.items()}
+    return {f"{kind.package}/{path}": job for path, job in files.items()}
+
+
+def _module_text(
+    render: Render,
+    kind: SchemaPackage,
+    module: str,
+    views: list[View],
+    cyclic: set[str],
+    title: str,
+) -> str:
+    """A module of the package: its definitions, the imports that `cyclic` modules
+    (of its own import cycle) import this one through placed last."""
+    views = [_cut(v, cyclic, kind.fallback) for v in views]
+    early, late = [], []
+    for view in views:
+        for item in kind.imports([view]):
+            target = _target(item, kind.package)
+            if target in cyclic and _lazy(view):
+                late.append(item)
+            else:
+                early.append(item)
+    late = [i for i in late if i not in early]
+    return render(
+        f"package/{kind.template}/module.py.j2",
+        {
+            "title": title,
+            "definitions": views,
+            "imports": import_block(early, "..", module),
+            "late_imports": import_block(late, "..", module),
+        },
+    )
 
 
 def _target(item: Import, package: str) -> str | None:
