@@ -20,6 +20,8 @@ _DROP_CONTROLS = {c: None for c in [*range(0x20), 0x7F] if c not in (0x09, 0x0A)
 def py_str(text: str) -> str:
     """A Python string literal, as black would write it: double-quoted, unless the
     text holds more double than single quotes (fewer escapes in single quotes)."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape (most names and keys)
     out = json.dumps(text, ensure_ascii=False)
     # json leaves these raw; Python source must not contain them unescaped.
     for ch in ("\u2028", "\u2029", "\x7f", "\x85"):
@@ -111,8 +113,6 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
     """Lines longer than `width` wrapped at spaces (a list item's or an `Args:`
     entry's continuation indented under its text), runs of spaces inside prose made
     one; code fences left alone."""
-    import textwrap  # rendering wraps; the planners a diff names calls by do not
-
     out: list[str] = []
     fenced = False
     for line in lines:
@@ -130,17 +130,38 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
         hanging = lead + " " * (len(item.group(2)) if item else 0)
         if item and item.group(2).endswith(": ") and not item.group(2)[0] in "-*+":
             hanging = lead + "    "
-        out.extend(
-            textwrap.wrap(
-                line,
-                width,
-                subsequent_indent=hanging,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            or [line]
-        )
+        out.extend(_wrap(line, lead, width, hanging))
     return out
+
+
+def _wrap(line: str, lead: str, width: int, hanging: str) -> list[str]:
+    """textwrap.wrap(line, width, subsequent_indent=hanging, break_long_words=False,
+    break_on_hyphens=False), found by cutting at the last space that fits where that
+    is the same: ASCII words one space apart after `lead`, the first one fitting."""
+    rest, first = line, line[len(lead) :].partition(" ")[0]
+    if not line.isascii() or len(lead) + len(first) > width or len(hanging) >= width:
+        import textwrap  # rendering wraps; the planners a diff names calls by do not
+
+        return textwrap.wrap(
+            line,
+            width,
+            subsequent_indent=hanging,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
+    lines: list[str] = []
+    indent, room, start = "", width, len(lead)
+    while len(rest) > room:
+        cut = rest.rfind(" ", start, room + 1)
+        if cut == -1:  # a word longer than a line: alone on its line
+            cut = rest.find(" ", start)
+            if cut == -1:
+                break
+        lines.append(indent + rest[:cut])
+        rest = rest[cut + 1 :]
+        indent, room, start = hanging, width - len(hanging), 0
+    lines.append(indent + rest)
+    return lines
 
 
 def docstring(lines: list[str], indent: int) -> str:

@@ -5,13 +5,17 @@ as it is, and every text a docstring that parses, keeps its words and fits the l
 from __future__ import annotations
 
 import ast
+import json
 import math
+import textwrap
 from typing import Any
 
 import black
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.codegen.pysource import LINE_LENGTH, docstring, py_str, py_value
+from generator.codegen.pysource import LINE_LENGTH, _wrap, docstring, py_str, py_value
 
 HOSTILE = [
     "",
@@ -93,3 +97,55 @@ def test_a_docstring_parses_keeps_the_words_and_fits(text: str) -> None:
     printable = "".join(ch for ch in expected if ch.isprintable() or ch.isspace())
     assert read.split() == (printable.split() or ["."])
     assert all(len(line) <= LINE_LENGTH for line in source.splitlines())
+
+
+@given(st.text())
+def test_any_text_is_a_literal_of_itself_in_the_quotes_black_picks(text: str) -> None:
+    literal = py_str(text)
+    assert ast.literal_eval(literal) == text
+    double = text.count('"') <= text.count("'")
+    assert literal[0] == ('"' if double else "'")
+    if double:  # json's escapes, and Python's for what json leaves raw
+        escaped = json.dumps(text, ensure_ascii=False)
+        for raw in ("\u2028", "\u2029", "\x7f", "\x85"):
+            escaped = escaped.replace(raw, f"\\u{ord(raw):04x}")
+        assert literal == escaped
+
+
+# Words as cleaned descriptions have them (no control character or line break):
+# mostly ASCII, some long (URLs), some non-ASCII, some white space Python's str.strip
+# knows but textwrap does not split at.
+ASCII_WORD = st.text(st.characters(min_codepoint=33, max_codepoint=126), min_size=1)
+OTHER_WORD = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1
+).filter(lambda w: " " not in w)
+WORDS = st.lists(
+    ASCII_WORD
+    | ASCII_WORD
+    | st.sampled_from(["x" * 30, "https://" + "y" * 80, "naïve", "\xa0", "\u3000"])
+    | OTHER_WORD,
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(["", "  ", "    "]),
+    WORDS,
+    st.integers(min_value=1, max_value=90),
+    st.sampled_from(["", "  ", "    ", " " * 12]),
+)
+def test_wrapping_is_textwraps(
+    lead: str, words: list[str], width: int, hanging: str
+) -> None:
+    """_wrap cuts at the last space that fits: the lines textwrap would give."""
+    line = lead + " ".join(words)
+    expected = textwrap.wrap(
+        line,
+        width,
+        subsequent_indent=lead + hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [line]
+    assert _wrap(line, lead, width, lead + hanging) == expected
