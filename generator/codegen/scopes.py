@@ -56,8 +56,12 @@ class Scopes:
         nested names are its attributes' path; its own name for an array or a union).
         `imported`: the roots its schema refers to, which its module imports."""
         # not the root's own name (`_2fa`): the package's __init__ imports both
-        tail = unique(_module_name(name), self.modules | {name})
-        self.modules.update((tail, tail.lower()))
+        # (the name joins the modules' names for the check, not a copy of them)
+        added = name not in self.modules
+        self.modules.add(name)
+        tail = unique(_module_name(name), self.modules)
+        if added and name not in (tail, tail.lower()):
+            self.modules.discard(name)
         module = f"{self.package}.{tail}"
         self.taken[module] = {n for i in (name, *imported) for n in (i, i.lower())}
         self.placed[pointer] = (module, prefix, name)
