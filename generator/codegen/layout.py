@@ -100,8 +100,9 @@ def hint(
     opening parentheses would), anything else (a union, a bare name) in
     parentheses."""
     pad = " " * indent
-    if not broken and fits(f"{pad}{head}{annotation.render()}{tail}"):
-        return f"{pad}{head}{annotation.render()}{tail}"
+    whole = f"{pad}{head}{annotation.render()}{tail}"
+    if not broken and fits(whole):
+        return whole
     shape = annotation.split()
     if isinstance(shape, Brackets) and (
         fits(f"{pad}{head}{shape.head}") or not fits(f"{pad}{head}(")
@@ -119,13 +120,13 @@ def assignment(
 ) -> str:
     """`target: annotation = value` (either part optional) as black lays it out."""
     pad = " " * indent
-    head = f"{target}: " if annotation is not None else target
-    hinted = head + (annotation.render() if annotation is not None else "")
     if value is None:
         assert annotation is not None
-        return hint(head, annotation, "", indent)
+        return hint(f"{target}: ", annotation, "", indent)
     if annotation is None:
         return _optional_parens(f"{target} = ", value, indent)
+    head = f"{target}: "
+    hinted = head + annotation.render()
     line = f"{pad}{hinted} = {value.render()}"
     if fits(line):
         return line

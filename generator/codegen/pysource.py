@@ -107,6 +107,7 @@ LINE_LENGTH = 88
 # not): reduced to its text.
 _RELATIVE_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)[^)\s]*\)")
 _LIST_ITEM = re.compile(r"(\s*)([-*+] |\d+[.)] |\w+: )")
+_SPACES = re.compile(r" {2,}")
 
 
 def _wrapped(lines: list[str], width: int) -> list[str]:
@@ -122,7 +123,7 @@ def _wrapped(lines: list[str], width: int) -> list[str]:
             out.append(line)
             continue
         lead = line[: len(line) - len(line.lstrip())]
-        line = lead + re.sub(r" {2,}", " ", line.strip())
+        line = lead + _SPACES.sub(" ", line.strip())
         if len(line) <= width:
             out.append(line)
             continue
