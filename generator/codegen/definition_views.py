@@ -70,6 +70,14 @@ def _field_view(f: ModelField, local: Mapping[Name, Node]) -> FieldView:
     return FieldView(f.name, f.annotation.replace(local), value, tuple(f.doc))
 
 
+def model_nodes(definition: ModelClass | EnumClass | TypeAlias) -> list[Node]:
+    if isinstance(definition, ModelClass):
+        return [f.annotation for f in definition.fields]
+    if isinstance(definition, TypeAlias):
+        return [definition.value]
+    return []
+
+
 def model_imports(
     definitions: list[ClassView | EnumView | AliasView],
 ) -> Iterator[Import]:
@@ -123,6 +131,12 @@ def param_view(
     )
 
 
+def param_nodes(definition: ParamClass | ParamAlias) -> list[Node]:
+    if isinstance(definition, ParamClass):
+        return [f.annotation for f in definition.fields]
+    return [definition.value]
+
+
 def param_imports(definitions: list[ParamClassView | AliasView]) -> Iterator[Import]:
     for d in definitions:
         if isinstance(d, ParamClassView):
@@ -139,8 +153,11 @@ MODEL_PACKAGE = SchemaPackage(
     "models",
     definition_view,
     model_imports,
+    model_nodes,
     ANY,
     init_imports=(Import("_types", "BaseModel"), Import("types", "ModuleType")),
     rebuild=True,
 )
-PARAM_PACKAGE = SchemaPackage(PARAMS, "params", param_view, param_imports, OBJECT)
+PARAM_PACKAGE = SchemaPackage(
+    PARAMS, "params", param_view, param_imports, param_nodes, OBJECT
+)

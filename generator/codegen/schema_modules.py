@@ -26,6 +26,8 @@ View = ClassView | EnumView | AliasView | ParamClassView
 # A definition's view, with its own module's nested names written plainly.
 ViewOf = Callable[[Any, Mapping[Name, Node]], View]
 ImportsOf = Callable[[list[View]], Iterable[Import]]
+# The types a definition names: what its module imports other modules for.
+NodesOf = Callable[[Any], Iterable[Node]]
 Render = Callable[[str, dict[str, Any]], str]  # template, context -> text
 
 
@@ -35,6 +37,7 @@ class SchemaPackage:
     template: str  # the folder of its templates
     view: ViewOf
     imports: ImportsOf
+    nodes: NodesOf
     fallback: Node  # what a name a cycle keeps from a running module becomes
     init_imports: tuple[Import, ...] = ()  # what the __init__ needs besides its roots
     rebuild: bool = False  # whether the __init__ completes every model
@@ -52,25 +55,18 @@ def render_schema_package(
     modules: dict[str, list[tuple[Name, Any]]] = {}
     for name, definition in definitions:
         modules.setdefault(name.module or "", []).append((name, definition))
-    views = {
-        module: [
-            kind.view(d, {Name(n.name, module, True): n for n, _ in members})
-            for _, d in members
-        ]
-        for module, members in modules.items()
-    }
-    edges = {m: _edges(kind, m, vs) for m, vs in views.items()}
+    edges = {m: _edges(kind, m, members) for m, members in modules.items()}
     component = _components(list(edges), lambda m: sorted(edges[m]))
     files: dict[str, Job] = {}
-    for module, module_views in views.items():
+    for module, members in modules.items():
         cyclic = {t for t in edges[module] if component[t] == component[module]}
-        root = next(n.name for n, _ in modules[module] if n in roots)
+        root = next(n.name for n, _ in members if n in roots)
         files[f"{module.rpartition('.')[2]}.py"] = partial(
             _module_text,
             render,
             kind,
             module,
-            module_views,
+            members,
             cyclic,
             f"{root} and the types nested in it. {title}",
         )
@@ -104,13 +100,14 @@ def _module_text(
     render: Render,
     kind: SchemaPackage,
     module: str,
-    views: list[View],
+    members: list[tuple[Name, Any]],
     cyclic: set[str],
     title: str,
 ) -> str:
     """A module of the package: its definitions, the imports that `cyclic` modules
     (of its own import cycle) import this one through placed last."""
-    views = [_cut(v, cyclic, kind.fallback) for v in views]
+    local = {Name(n.name, module, True): n for n, _ in members}
+    views = [_cut(kind.view(d, local), cyclic, kind.fallback) for _, d in members]
     early, late = [], []
     for view in views:
         for item in kind.imports([view]):
@@ -140,12 +137,16 @@ def _target(item: Import, package: str) -> str | None:
     return None
 
 
-def _edges(kind: SchemaPackage, module: str, views: list[View]) -> set[str]:
+def _edges(
+    kind: SchemaPackage, module: str, members: list[tuple[Name, Any]]
+) -> set[str]:
     out = set()
-    for item in kind.imports(views):
-        target = _target(item, kind.package)
-        if target is not None and target != module:
-            out.add(target)
+    for _, definition in members:
+        for node in kind.nodes(definition):
+            for item in node.imports():
+                target = _target(item, kind.package)
+                if target is not None and target != module:
+                    out.add(target)
     return out
 
 
