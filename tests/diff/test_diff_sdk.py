@@ -106,38 +106,24 @@ def write_package(folder: Path, modules: dict[str, str]) -> Path:
     return folder / "pkg"
 
 
-OLD_MODELS = """from typing import Literal
+# one models module, its nested types spelled flat (old) or scoped to it (new)
+THING_MODULE = """from typing import Literal
 
 from pydantic import BaseModel
 
-ThingStatus = Literal["on", "off"]
+{status} = Literal["on", "off"]
 
 
-class ThingChoicesItem(BaseModel):
+class {choice}(BaseModel):
     index: int
 
 
 class Thing(BaseModel):
-    status: ThingStatus
-    choices: list[ThingChoicesItem]
+    status: {status}
+    choices: list[{choice}]
 """
-
-NEW_THING = """from typing import Literal
-
-from pydantic import BaseModel
-
-Status = Literal["on", "off"]
-
-
-class Choice(BaseModel):
-    index: int
-
-
-class Thing(BaseModel):
-    status: Status
-    choices: list[Choice]
-"""
-
+OLD_MODELS = THING_MODULE.format(status="ThingStatus", choice="ThingChoicesItem")
+NEW_THING = THING_MODULE.format(status="Status", choice="Choice")
 
 REEXPORT = 'from .thing import Thing\n\n__all__ = ["Thing"]\n'
 
