@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 from typing import Callable
 
 Job = Callable[[], str]
@@ -25,7 +26,12 @@ def render_jobs(jobs: dict[str, Job]) -> dict[str, str]:
     paths = list(jobs)
     theirs = paths[1::2]
     child = _fork(lambda: [jobs[p]() for p in theirs]) if _can_fork(jobs) else None
-    texts = {p: jobs[p]() for p in paths[0::2]}
+    try:
+        texts = {p: jobs[p]() for p in paths[0::2]}
+    except BaseException:
+        if child is not None:
+            _stop(child)  # no child left behind, busy or blocked on the pipe
+        raise
     received = _receive(child) if child is not None else None
     if received is None or len(received) != len(theirs):
         received = [jobs[p]() for p in theirs]
@@ -76,6 +82,14 @@ def _fork(work: Callable[[], list[str]]) -> tuple[int, int] | None:
             os._exit(status)
     os.close(write)
     return pid, read
+
+
+def _stop(child: tuple[int, int]) -> None:
+    pid, read = child
+    os.close(read)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    gc.unfreeze()
 
 
 def _receive(child: tuple[int, int]) -> list[str] | None:

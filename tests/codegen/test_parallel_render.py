@@ -32,9 +32,18 @@ parent = os.getpid()
 def job(index):
     if index == 1 and sys.argv[1] == "fail-in-child" and os.getpid() != parent:
         raise RuntimeError("only in the child")
+    if index == 0 and sys.argv[1] == "fail-here":
+        raise RuntimeError("in this process")
     return f"{index}:{os.getpid()}:" + "x" * (index * 997)
 
-texts = render_jobs({f"f{i}.py": partial(job, i) for i in range(int(sys.argv[2]))})
+try:
+    texts = render_jobs({f"f{i}.py": partial(job, i) for i in range(int(sys.argv[2]))})
+except RuntimeError:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        texts = {"children": "left"}
+    except ChildProcessError:
+        texts = {"children": "none"}
 print(json.dumps({"parent": parent, "texts": texts}))
 """
 
@@ -67,6 +76,10 @@ def test_a_failing_child_leaves_its_files_to_this_process() -> None:
     parent, texts = _fresh("fail-in-child")
     assert list(texts) == [f"f{i}.py" for i in range(COUNT)]
     assert set(_pids(texts)) == {parent}
+
+
+def test_an_error_here_leaves_no_child_behind() -> None:
+    assert _fresh("fail-here")[1] == {"children": "none"}
 
 
 def test_too_few_files_are_rendered_here() -> None:
