@@ -12,12 +12,12 @@ from .layout import assignment, dict_entry, text
 from .parallel import Job
 from .pysource import py_str
 from .pytypes import NONE, Code, Tuple, tuple_of
-from .versioning import Availability
 
 if TYPE_CHECKING:
     import jinja2
 
     from .resources import ClientPlan
+    from .versioning import Availability  # a distribution's; one spec has none
 
 # A method argument's location -> the RequestOptions field holding it by wire name.
 GROUPS = {
