@@ -2,9 +2,10 @@
 jobs, so a forked copy of the process renders every other one and sends its texts
 back through a pipe while this one renders the rest.
 
-Sequential wherever forking is not safe or not worth it: no `os.fork` (Windows), one
-core, other threads running (a forked child could wait forever on a lock one of them
-held), or too few jobs to pay for the fork. A child that fails says nothing: its
+Sequential wherever forking is not safe or not worth it: no `os.fork` (Windows),
+macOS (its system libraries are not fork-safe: Python's multiprocessing spawns
+there), one core, other threads running (a forked child could wait forever on a lock
+one of them held), or too few jobs to pay for the fork. A child that fails says nothing: its
 jobs are then rendered here, so a render error is raised exactly as without it.
 """
 
@@ -14,6 +15,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 from typing import Callable
 
 Job = Callable[[], str]
@@ -44,6 +46,7 @@ def _can_fork(jobs: dict[str, Job]) -> bool:
 
     return (
         hasattr(os, "fork")
+        and sys.platform != "darwin"
         and len(jobs) >= MIN_JOBS
         and _cores() > 1
         and threading.active_count() == 1
