@@ -123,3 +123,8 @@ def test_without_fork_everything_is_rendered_here(
 ) -> None:
     monkeypatch.delattr(parallel.os, "fork")
     assert set(_pids(render_jobs(_jobs()))) == {os.getpid()}
+
+
+def test_on_macos_everything_is_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert set(_pids(render_jobs(_jobs()))) == {os.getpid()}
