@@ -20,11 +20,13 @@ ENTRIES kept.
 
 from __future__ import annotations
 
+import copyreg
 import io
 import os
 import pickle
 import sys
-from dataclasses import is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +86,7 @@ def parse_cached(path: Path, refs: RefPolicy) -> ir.Api:
 
 def _key(path: Path, spec_digest: str, refs: RefPolicy) -> str:
     material = [
-        ENTRY_FORMAT,
-        __version__,
-        sys.version,
-        sys.executable,
-        parser_digest(),
-        repr(package_stamps(YAML_LIBRARIES)),
+        _parser_key(),
         os.getcwd(),
         str(path),
         str(path.resolve()),
@@ -99,21 +96,26 @@ def _key(path: Path, spec_digest: str, refs: RefPolicy) -> str:
     return content_digest("\n".join(material).encode())
 
 
-def parser_digest() -> str:
-    lines = []
+@cache
+def _parser_key() -> str:
+    """What makes a parse what it is but its input: the same for every file of a run."""
+    lines = [ENTRY_FORMAT, __version__, sys.version, sys.executable]
     for name in PARSER_CODE:
         place = PACKAGE_DIR / name
         for file in tree_files(place) if place.is_dir() else [place]:
             lines.append(
                 f"{file.relative_to(PACKAGE_DIR)}\0{content_digest(file.read_bytes())}"
             )
+    lines.append(repr(package_stamps(YAML_LIBRARIES)))
     return content_digest("\n".join(lines).encode())
 
 
 def _remember(key: str, api: ir.Api, warnings: list[str]) -> None:
     if any(named.startswith(("http://", "https://")) for named, *_ in api.files_read):
         return  # a server may answer differently next time
-    payload = pickle.dumps((api, tuple(warnings)), protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _IrPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((api, tuple(warnings)))
+    payload = buffer.getvalue()
     folder = _folder()
     try:
         write_whole(folder / f"{key}.ir", entry_header(key, payload) + payload)
@@ -147,6 +149,33 @@ def _recall(key: str, path: Path) -> tuple[ir.Api, tuple[str, ...]] | None:
 
 def entry_header(key: str, payload: bytes) -> bytes:
     return f"{ENTRY_FORMAT} {key} {content_digest(payload)}\n".encode()
+
+
+class _IrPickler(pickle.Pickler):
+    """Keeps of each IR object the fields that differ from their defaults: the rest
+    reads through to the class's defaults, and loading sets only those (half the
+    time of loading every field)."""
+
+    def __init__(self, file: io.BytesIO, protocol: int) -> None:
+        super().__init__(file, protocol)
+        self.defaults = {
+            value: {
+                f.name: f.default for f in fields(value) if f.default is not MISSING
+            }
+            for value in _IR_CLASSES.values()
+        }
+
+    def reducer_override(self, obj: Any) -> Any:
+        defaults = self.defaults.get(type(obj))
+        if defaults is None:
+            return NotImplemented
+        state = {
+            name: value
+            for name, value in obj.__dict__.items()
+            if defaults.get(name, MISSING) is not value
+        }
+        # __newobj__: pickled as the NEWOBJ opcode, so loading names only the class
+        return copyreg.__newobj__, (type(obj),), state  # type: ignore[attr-defined]
 
 
 class _IrUnpickler(pickle.Unpickler):

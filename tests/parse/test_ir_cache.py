@@ -37,6 +37,7 @@ def entries(home: Path) -> list[Path]:
 def same_ir(got: Api, fresh: Api) -> None:
     assert got == fresh
     assert got.files_read == fresh.files_read  # not part of ==
+    assert repr(got) == repr(fresh)  # every field, defaults included
 
 
 @pytest.mark.parametrize("version", PINNED)
