@@ -55,6 +55,19 @@ def package_stamps(names: tuple[str, ...]) -> list[list[Any]]:
     return stamps
 
 
+def files_digest(root: Path, names: tuple[str, ...] = ("",)) -> str:
+    """The files and folders `names` under `root` (all of it by default), by content:
+    an editable install changes sdkgen's code without a new version."""
+    lines = []
+    for name in names:
+        place = root / name
+        for file in tree_files(place) if place.is_dir() else [place]:
+            lines.append(
+                f"{file.relative_to(root)}\0{content_digest(file.read_bytes())}"
+            )
+    return content_digest("\n".join(lines).encode())
+
+
 def tree_files(root: Path) -> list[Path]:
     """The files under `root` but compiled bytecode, in a stable order."""
     found = []
@@ -86,3 +99,33 @@ def write_whole(path: Path, data: bytes) -> None:
         os.replace(staged, path)
     finally:
         staged.unlink(missing_ok=True)
+
+
+def store_entry(folder: Path, name: str, key: str, payload: bytes, keep: int) -> None:
+    """`payload` into `folder/name` behind a header naming `key` and the payload's
+    digest, the newest `keep` entries of its suffix kept; nothing when it cannot be
+    written (an entry saves time only)."""
+    try:
+        write_whole(folder / name, entry_header(key, payload) + payload)
+        prune(folder, "*" + Path(name).suffix, keep)
+    except OSError:
+        pass
+
+
+def stored_entry(path: Path, key: str) -> bytes | None:
+    """The payload `store_entry` wrote under `key`, if the file is this user's own
+    and holds it whole and as written."""
+    try:
+        with open(path, "rb") as entry:
+            owner = os.fstat(entry.fileno()).st_uid
+            data = entry.read()
+    except OSError:
+        return None
+    if hasattr(os, "getuid") and owner != os.getuid():
+        return None
+    payload = data[data.find(b"\n") + 1 :]
+    return payload if data.startswith(entry_header(key, payload)) else None
+
+
+def entry_header(key: str, payload: bytes) -> bytes:
+    return f"{key} {content_digest(payload)}\n".encode()

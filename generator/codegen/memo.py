@@ -31,9 +31,9 @@ from ..errors import SdkgenError
 from ..parse.loader import content_digest
 from ..caches import (
     cache_root,
+    files_digest,
     package_stamps,
     prune,
-    tree_files,
     unchanged,
     write_whole,
 )
@@ -92,7 +92,7 @@ def render_key(
         "memo": MEMO_FORMAT,
         "sdkgen": __version__,
         "python": [sys.version, sys.executable],
-        "code": code_digest(),
+        "code": files_digest(PACKAGE_DIR),  # code, templates, data
         "libraries": package_stamps(RENDER_LIBRARIES),
         "cwd": os.getcwd(),
         "project": repr(project),
@@ -105,17 +105,6 @@ def render_key(
         "history": history_json(history),
     }
     return content_digest(json.dumps(material, sort_keys=True).encode())
-
-
-def code_digest() -> str:
-    """Every file of the generator package (code, templates, data), by content: an
-    editable install changes them without a new version."""
-    lines = []
-    for path in tree_files(PACKAGE_DIR):
-        lines.append(
-            f"{path.relative_to(PACKAGE_DIR)}\0{content_digest(path.read_bytes())}"
-        )
-    return content_digest("\n".join(lines).encode())
 
 
 def render_remembered(specs: list[str], out_dir: Path, **options: Any) -> Rendered:

@@ -33,11 +33,11 @@ from typing import Any
 from .. import __version__, ir
 from ..caches import (
     cache_root,
+    files_digest,
     package_stamps,
-    prune,
-    tree_files,
+    store_entry,
+    stored_entry,
     unchanged,
-    write_whole,
 )
 from .loader import content_digest
 from .refs import RefPolicy, print_warning
@@ -100,12 +100,7 @@ def _key(path: Path, spec_digest: str, refs: RefPolicy) -> str:
 def _parser_key() -> str:
     """What makes a parse what it is but its input: the same for every file of a run."""
     lines = [ENTRY_FORMAT, __version__, sys.version, sys.executable]
-    for name in PARSER_CODE:
-        place = PACKAGE_DIR / name
-        for file in tree_files(place) if place.is_dir() else [place]:
-            lines.append(
-                f"{file.relative_to(PACKAGE_DIR)}\0{content_digest(file.read_bytes())}"
-            )
+    lines.append(files_digest(PACKAGE_DIR, PARSER_CODE))
     lines.append(repr(package_stamps(YAML_LIBRARIES)))
     return content_digest("\n".join(lines).encode())
 
@@ -115,26 +110,12 @@ def _remember(key: str, api: ir.Api, warnings: list[str]) -> None:
         return  # a server may answer differently next time
     buffer = io.BytesIO()
     _IrPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((api, tuple(warnings)))
-    payload = buffer.getvalue()
-    folder = _folder()
-    try:
-        write_whole(folder / f"{key}.ir", entry_header(key, payload) + payload)
-        prune(folder, "*.ir", ENTRIES)
-    except OSError:  # an entry saves time only: without one, the next run parses
-        pass
+    store_entry(_folder(), f"{key}.ir", key, buffer.getvalue(), ENTRIES)
 
 
 def _recall(key: str, path: Path) -> tuple[ir.Api, tuple[str, ...]] | None:
-    try:
-        with open(_folder() / f"{key}.ir", "rb") as entry:
-            owner = os.fstat(entry.fileno()).st_uid
-            data = entry.read()
-    except OSError:
-        return None
-    if hasattr(os, "getuid") and owner != os.getuid():
-        return None
-    payload = data[data.find(b"\n") + 1 :]
-    if not data.startswith(entry_header(key, payload)):
+    payload = stored_entry(_folder() / f"{key}.ir", key)
+    if payload is None:
         return None
     try:
         api, warnings = _IrUnpickler(io.BytesIO(payload)).load()
@@ -145,10 +126,6 @@ def _recall(key: str, path: Path) -> tuple[ir.Api, tuple[str, ...]] | None:
     ):
         return None
     return api, warnings
-
-
-def entry_header(key: str, payload: bytes) -> bytes:
-    return f"{ENTRY_FORMAT} {key} {content_digest(payload)}\n".encode()
 
 
 class _IrPickler(pickle.Pickler):

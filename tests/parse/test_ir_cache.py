@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.caches import entry_header
 from generator.ir import Api
 from generator.parse import cache
 from generator.parse.openapi import parse_openapi
@@ -133,7 +134,7 @@ def test_an_entry_holding_anything_but_the_ir_runs_nothing(
     (entry,) = entries(cache_home)
     marker = tmp_path / "planted-code-ran"
     payload = pickle.dumps((Planted(marker), ()))
-    entry.write_bytes(cache.entry_header(entry.stem, payload) + payload)
+    entry.write_bytes(entry_header(entry.stem, payload) + payload)
     same_ir(cache.parse_cached(path, RefPolicy()), fresh)
     assert not marker.exists()
 
