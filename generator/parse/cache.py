@@ -56,6 +56,17 @@ _IR_CLASSES = {
 }
 
 
+# id(api) -> (the api, kept alive so the id stays its own; the key of its entry)
+_KEYS: dict[int, tuple[ir.Api, str]] = {}
+
+
+def ir_key(api: ir.Api) -> str | None:
+    """The key `api` was kept or found under in this process: what identifies a parse
+    for the caches of what is derived from it (generator.codegen.name_index)."""
+    kept = _KEYS.get(id(api))
+    return kept[1] if kept is not None and kept[0] is api else None
+
+
 def parse_cached(path: Path, refs: RefPolicy) -> ir.Api:
     """`parse_openapi(path, refs)`, from the cache when it holds this parse."""
     try:
@@ -69,6 +80,7 @@ def parse_cached(path: Path, refs: RefPolicy) -> ir.Api:
             api, warnings = found
             for warning in warnings:
                 print_warning(warning)
+            _KEYS[id(api)] = (api, key)
             return api
     from .openapi import parse_openapi
 
@@ -80,7 +92,8 @@ def parse_cached(path: Path, refs: RefPolicy) -> ir.Api:
 
     api = parse_openapi(path, refs, warn)
     if key is not None and api.files_read[0][2] == spec_digest:
-        _remember(key, api, warned)
+        if _remember(key, api, warned):
+            _KEYS[id(api)] = (api, key)
     return api
 
 
@@ -105,12 +118,15 @@ def _parser_key() -> str:
     return content_digest("\n".join(lines).encode())
 
 
-def _remember(key: str, api: ir.Api, warnings: list[str]) -> None:
+def _remember(key: str, api: ir.Api, warnings: list[str]) -> bool:
+    """Whether the parse is one to keep (it read no URL: a server may answer
+    differently next time); kept if it can be."""
     if any(named.startswith(("http://", "https://")) for named, *_ in api.files_read):
-        return  # a server may answer differently next time
+        return False
     buffer = io.BytesIO()
     _IrPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((api, tuple(warnings)))
     store_entry(_folder(), f"{key}.ir", key, buffer.getvalue(), ENTRIES)
+    return True
 
 
 def _recall(key: str, path: Path) -> tuple[ir.Api, tuple[str, ...]] | None:

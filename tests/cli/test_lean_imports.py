@@ -89,7 +89,9 @@ def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing(tmp_path: Path) ->
 
 def test_diff_of_files_parsed_before_loads_no_parser(tmp_path: Path) -> None:
     """The second diff of the same files takes their IRs from the cache
-    (generator.parse.cache): none of the parser's modules is imported."""
+    (generator.parse.cache) and the report's Python names too
+    (generator.codegen.name_index): none of the parser's or planners' modules is
+    imported."""
     pair = [str(DIFF_PAIR / "base.yaml"), str(DIFF_PAIR / "revision.yaml")]
     cache = tmp_path / "cache"
     first = imported("diff", *pair, cwd=tmp_path, cache=cache)
@@ -105,6 +107,9 @@ def test_diff_of_files_parsed_before_loads_no_parser(tmp_path: Path) -> None:
         "generator.parse.pointers",  # escape_pointer, as the diff's facts name places
     }
     assert not parser and not again & (HEAVY | {"ryml"})
+    # nor a planner: the Python names of the report are kept too
+    assert not again & {"generator.codegen.models", "generator.codegen.resources"}
+    assert "generator.codegen.models" in first
 
 
 def test_diff_of_json_files_loads_no_yaml_parser(tmp_path: Path) -> None:
