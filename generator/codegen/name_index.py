@@ -42,6 +42,8 @@ NAMING_CODE = (
 
 @dataclass(frozen=True)
 class NameIndex:
+    """The Python names of an API's parts, by JSON pointer into its spec."""
+
     by_pointer: dict[str, list[str]]  # JSON pointer -> the names of what is there
     calls: dict[str, str]  # operation key -> client.a.b
     models: dict[str, str]  # component schema -> class
