@@ -10,13 +10,12 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PAIR = ROOT.parent / "shared" / "diff-corpus" / "001-breaking-attributes"
 SPECS = ROOT.parent / "shared" / "specs" / "azure-openai"
-OUT = Path(tempfile.gettempdir()) / "sdkgen-bench-imports"
+OUT = ROOT / "bench" / "results" / "imports"
 # Runs the CLI as the console script does.
 PROBE = "import sys\nfrom generator.cli import main\nsys.exit(main(sys.argv[1:]))\n"
 

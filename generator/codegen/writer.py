@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -59,28 +60,29 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
     out_root = out_dir.resolve()
     previous = read_manifest(out_root)
     data = {name: text.encode("utf-8") for name, text in files.items()}
-    finals = {name: _target(out_root, name, data[name], previous) for name in files}
+    targets = _Targets(out_root)
+    finals = {name: targets.final(name, data[name], previous) for name in files}
     # a file already holding its text is left alone: no write, and its mtime says when
     # it last changed (most files do not change between two generations)
     changed = [name for name in files if not _holds(finals[name], data[name])]
     created = not out_root.exists()
     try:
         out_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root))
+        staging = tempfile.mkdtemp(prefix=".sdkgen-", dir=out_root)
     except OSError as exc:
         raise UserError(str(out_dir), f"cannot create: {exc.strerror}") from None
     try:
+        made: set[str] = set()
         for name in changed:
-            target = staging.joinpath(*_safe_relative(name).parts)
+            staged = staging + finals[name][len(targets.root) :]
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data[name])
+                _make_folder(os.path.dirname(staged), made)
+                with open(staged, "xb") as handle:
+                    handle.write(data[name])
             except OSError as exc:  # e.g. a name too long for the file system
                 raise UserError(name, f"cannot write: {exc.strerror}") from None
         digests = {name: hashlib.sha256(data[name]).hexdigest() for name in files}
-        for name in changed:
-            finals[name].parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging.joinpath(*_safe_relative(name).parts), finals[name])
+        _move_into_place(staging, targets.root, [finals[n] for n in changed], made)
         manifest = {**previous, **digests}
         for stale in set(previous) - set(files):
             if _owned_by_package(stale, files):
@@ -94,34 +96,81 @@ def write_files(out_dir: Path, files: dict[str, str]) -> dict[str, str]:
     return digests
 
 
-def _target(out_root: Path, name: str, data: bytes, previous: dict[str, str]) -> Path:
-    """Where `name` goes, refusing a path that leads out of the output folder (through
-    a symlink, say) or onto something sdkgen did not write."""
-    final = out_root.joinpath(*_safe_relative(name).parts)
-    if not final.resolve().is_relative_to(out_root):
-        raise UserError(name, "refusing to write outside the output folder")
-    for parent in final.parents:
-        if parent == out_root:
-            break
-        if parent.exists() and not parent.is_dir():
-            raise UserError(str(parent), "not a folder; sdkgen did not create it")
-    if name in previous or not (final.exists() or final.is_symlink()):
-        return final
-    if final.is_file() and not final.is_symlink() and final.read_bytes() == data:
-        return final  # what sdkgen would write anyway, e.g. after a lost manifest
-    raise UserError(
-        str(final),
-        f"exists and sdkgen did not write it (not in {MANIFEST}); not overwriting it",
-    )
+class _Targets:
+    """Where each file goes, refusing a path that leads out of the output folder
+    (through a symlink, say) or onto something sdkgen did not write. Each folder is
+    checked once, not once per file in it: a package holds hundreds of modules."""
+
+    def __init__(self, out_root: Path) -> None:
+        self.root = str(out_root)
+        self.folders = {self.root}
+
+    def final(self, name: str, data: bytes, previous: dict[str, str]) -> str:
+        final = os.path.join(self.root, *_safe_relative(name).parts)
+        self._check_folder(os.path.dirname(final), name)
+        link = os.path.islink(final)
+        exists = link or os.path.exists(final)
+        if link and not self._inside(os.path.realpath(final)):
+            raise UserError(name, "refusing to write outside the output folder")
+        if name in previous or not exists:
+            return final
+        if not link and os.path.isfile(final) and _read(final) == data:
+            return final  # what sdkgen would write anyway, e.g. after a lost manifest
+        raise UserError(
+            final,
+            f"exists and sdkgen did not write it (not in {MANIFEST}); not overwriting it",
+        )
+
+    def _check_folder(self, folder: str, name: str) -> None:
+        if folder in self.folders:
+            return
+        self._check_folder(os.path.dirname(folder), name)
+        if os.path.lexists(folder):
+            if not self._inside(os.path.realpath(folder)):
+                raise UserError(name, "refusing to write outside the output folder")
+            if not os.path.isdir(folder):
+                raise UserError(folder, "not a folder; sdkgen did not create it")
+        self.folders.add(folder)
+
+    def _inside(self, real: str) -> bool:
+        return real == self.root or real.startswith(self.root + os.sep)
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _move_into_place(
+    staging: str, root: str, finals: list[str], made: set[str]
+) -> None:
+    """A top-level folder that is not there yet moves in whole, with one rename (a
+    first generation); into one that is, each changed file moves on its own."""
+    relative = [final[len(root) + 1 :] for final in finals]
+    tops = {path.split(os.sep, 1)[0] for path in relative}
+    fresh = {top for top in tops if not os.path.lexists(os.path.join(root, top))}
+    for top in fresh:
+        os.replace(os.path.join(staging, top), os.path.join(root, top))
+    for final, path in zip(finals, relative):
+        if path.split(os.sep, 1)[0] not in fresh:
+            _make_folder(os.path.dirname(final), made)
+            os.replace(os.path.join(staging, path), final)
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _holds(path: str | Path, data: bytes) -> bool:
     """Whether `path` is a plain file holding exactly `data`."""
     try:
+        info = os.lstat(path)
         return (
-            not path.is_symlink()
-            and path.stat().st_size == len(data)
-            and path.read_bytes() == data
+            stat.S_ISREG(info.st_mode)
+            and info.st_size == len(data)
+            and _read(str(path)) == data
         )
     except OSError:  # not there (or not a file): it gets written
         return False

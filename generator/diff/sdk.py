@@ -12,13 +12,14 @@ attribute or return value may narrow). Works on any package folder, wherever it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
 from .rules import BREAKING, INFO, WARNING, Change
+from .sdk_moves import canonical, find_moves, relative, union_members
 
 # griffe's breakage kinds -> (id, severity, message over old, new and detail)
 _BREAKAGES = {
@@ -86,15 +87,33 @@ def diff_packages(old_dir: Path, new_dir: Path) -> list[Change]:
     import griffe
 
     old, new = _load(old_dir), _load(new_dir)
+    packages = (old.name, new.name)
+    breakages = list(griffe.find_breaking_changes(old.root, new.root))
+    moves = find_moves(
+        old.objects.keys() - new.objects.keys(),
+        new.objects.keys() - old.objects.keys(),
+        old.objects,
+        new.objects,
+        packages,
+    )
+
+    def same(was: Any, now: Any) -> bool:
+        """Whether two annotations name the same types, once moves are followed."""
+        return canonical(was, packages, moves) == canonical(now, packages, {})
+
     changes: list[Change] = []
     removed: dict[str, Any] = {}
-    for breakage in griffe.find_breaking_changes(old.root, new.root):
+    for breakage in breakages:
         kind = breakage.kind.name
-        path = _relative(breakage.obj.path, old.name, new.name)
+        path = relative(breakage.obj.path, packages)
         if kind == "OBJECT_REMOVED":
             removed[path] = old.objects.get(path, breakage.obj)
             continue
-        if breakage.kind.name.startswith("PARAMETER"):
+        if kind.endswith("CHANGED_TYPE") and same(
+            breakage.old_value, breakage.new_value
+        ):
+            continue
+        if kind.startswith("PARAMETER"):
             param = breakage.old_value or breakage.new_value
             path = f"{path}({param.name}=...)"
             old_value = _param_text(breakage.old_value)
@@ -102,13 +121,44 @@ def diff_packages(old_dir: Path, new_dir: Path) -> list[Change]:
         else:
             old_value, new_value = breakage.old_value, breakage.new_value
         changes.append(_change(kind, path, old_value, new_value, breakage.details))
+    changes += _moved(removed, moves, old)
     added = [
-        p for p in new.objects if p not in old.objects and _top(p, new.objects, old)
+        p
+        for p in new.objects
+        if p not in old.objects
+        and _top(p, new.objects, old)
+        and not _inside(p, moves.values())
     ]
     changes += _renames_and_removals(removed, added, old, new)
     for path in old.objects.keys() & new.objects.keys():
-        changes += _annotations(path, old.objects[path], new.objects[path])
+        changes += _annotations(path, old.objects[path], new.objects[path], same)
     return changes
+
+
+def _moved(
+    removed: dict[str, Any], moves: dict[str, str], old: _Surface
+) -> list[Change]:
+    """Each move (see sdk_moves) is reported once, with where the name went: renamed
+    in its own module, moved out of it. What moved with a class (its members) and
+    what griffe saw removed there are not reported again."""
+    out = []
+    for path, target in sorted(moves.items()):
+        if path.rpartition(".")[0] in moves:
+            continue
+        if _siblings(path, target):
+            out.append(
+                _made("sdk-class-renamed", BREAKING, f"renamed to `{target}`", path)
+            )
+        else:
+            out.append(_made("sdk-name-moved", BREAKING, f"moved to `{target}`", path))
+    for path in list(removed):
+        if _inside(path, moves):
+            del removed[path]
+    return out
+
+
+def _inside(path: str, paths: Iterable[str]) -> bool:
+    return any(path == p or path.startswith(p + ".") for p in paths)
 
 
 def _load(folder: Path) -> _Surface:
@@ -202,8 +252,11 @@ def _siblings(a: str, b: str) -> bool:
     return a.rpartition(".")[0] == b.rpartition(".")[0]
 
 
-def _annotations(path: str, old: Any, new: Any) -> list[Change]:
-    """Annotation changes griffe leaves out, judged by the direction of the data."""
+def _annotations(
+    path: str, old: Any, new: Any, same: Callable[[Any, Any], bool]
+) -> list[Change]:
+    """Annotation changes griffe leaves out, judged by the direction of the data;
+    `same` says when two differently spelled annotations name the same types."""
     out = []
     if old.is_function and new.is_function:
         before = {p.name: p for p in old.parameters}
@@ -220,7 +273,11 @@ def _annotations(path: str, old: Any, new: Any) -> list[Change]:
             previous = before[param.name]
             was, now = _union(previous.annotation), _union(param.annotation)
             # a parameter made required loses its NotGiven default: griffe says so
-            if was != now and previous.required == param.required:
+            if (
+                was != now
+                and previous.required == param.required
+                and not same(previous.annotation, param.annotation)
+            ):
                 at = f"{path}({param.name}=...)"
                 widened = _covers(now, was)
                 kind = (
@@ -230,13 +287,14 @@ def _annotations(path: str, old: Any, new: Any) -> list[Change]:
                 )
                 message = f"takes {_show(now)}, took {_show(was)}"
                 out.append(_made(kind, INFO if widened else BREAKING, message, at))
-        pairs = [(_union(old.returns), _union(new.returns), "returns")]
+        pairs = [(old.returns, new.returns, "returns")]
     elif old.is_attribute and new.is_attribute:
-        pairs = [(_union(old.annotation), _union(new.annotation), "is")]
+        pairs = [(old.annotation, new.annotation, "is")]
     else:
         return out
-    for was, now, verb in pairs:
-        if was != now and was and now:
+    for before, after, verb in pairs:
+        was, now = _union(before), _union(after)
+        if was != now and was and now and not same(before, after):
             narrowed = _covers(was, now)
             kind = "sdk-type-narrowed" if narrowed else "sdk-type-changed"
             message = f"{verb} {_show(now)}, was {_show(was)}"
@@ -245,26 +303,31 @@ def _annotations(path: str, old: Any, new: Any) -> list[Change]:
 
 
 def _union(annotation: Any) -> frozenset[str]:
-    """The members of a union annotation (`A | B | None`, `Union[A, B]`)."""
-    if annotation is None:
-        return frozenset()
-    import griffe
-
-    if isinstance(annotation, griffe.ExprBinOp) and annotation.operator == "|":
-        return _union(annotation.left) | _union(annotation.right)
-    if isinstance(annotation, griffe.ExprSubscript) and str(annotation.left) in (
-        "Union",
-        "typing.Union",
-    ):
-        items = annotation.slice
-        elements = items.elements if isinstance(items, griffe.ExprTuple) else [items]
-        return frozenset().union(*(_union(e) for e in elements))
-    return frozenset([str(annotation)])
+    """The members of a union annotation (`A | B | None`, `Union[A, B]`), as written."""
+    return frozenset(str(member) for member in union_members(annotation))
 
 
 def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
-    """Whether every type in `narrow` is accepted by `wide` (an int is a float)."""
-    return all(t in wide or (t == "int" and "float" in wide) for t in narrow)
+    """Whether every type in `narrow` is accepted by `wide`."""
+    return all(any(_accepts(w, t) for w in wide) for t in narrow)
+
+
+# containers a value of the key type is also an instance of
+_ALSO = {
+    "List": ("Sequence", "Iterable"),
+    "list": ("Sequence", "Iterable"),
+    "Sequence": ("Iterable",),
+}
+
+
+def _accepts(wide: str, narrow: str) -> bool:
+    """Whether `narrow` is a `wide`: an int is a float, a List[X] is an Iterable[X]."""
+    if narrow == wide or (narrow == "int" and wide == "float"):
+        return True
+    head, bracket, args = narrow.partition("[")
+    return bool(bracket) and any(
+        wide == f"{also}[{args}" for also in _ALSO.get(head, ())
+    )
 
 
 def _show(members: frozenset[str]) -> str:
@@ -277,15 +340,6 @@ def _param_text(param: Any) -> str:
     return f"{param.kind.value} `{param.name}`" + (
         f" = {param.default}" if param.default is not None else ""
     )
-
-
-def _relative(path: str, *packages: str) -> str:
-    for package in packages:
-        if path == package:
-            return ""
-        if path.startswith(package + "."):
-            return path[len(package) + 1 :]
-    return path
 
 
 def _change(kind: str, path: str, old: Any, new: Any, detail: str) -> Change:

@@ -53,7 +53,8 @@ def sdk_changes(old: Path, new: Path, capsys) -> tuple[int, dict[str, Any]]:
 def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
     """Thing coming to refer to a new component `Size` renames its nested class of
     that name (a module cannot hold both): the spec diff sees a schema and a property
-    added; the SDK diff sees the attribute's class change."""
+    added; the SDK diff sees the nested class renamed (an import of it breaks), and
+    not the attribute typed by it, whose type is the same class."""
     label = {"type": "object", "properties": {"label": {"type": "string"}}}
     old_spec, old = generate(tmp_path / "a", things_spec({}, INT))
     document = things_spec({"Size": label}, INT)
@@ -65,10 +66,11 @@ def test_a_renamed_generated_class_is_breaking(tmp_path: Path, capsys) -> None:
     assert "0 breaking" in spec_diff and "New: `Size`." in spec_diff
     code, changes = sdk_changes(old, new, capsys)
     assert code == 1
-    changed = changes["models.Thing.size"]
-    assert changed["severity"] == "breaking"
-    assert "`None | ThingSize`, was `None | Size`" in changed["message"]
-    assert changes["models.thing.ThingSize"]["id"] == "sdk-name-added"
+    renamed = changes["models.thing.Size"]
+    assert (renamed["id"], renamed["severity"]) == ("sdk-class-renamed", "breaking")
+    assert renamed["message"] == "renamed to `models.thing.ThingSize`"
+    assert "models.Thing.size" not in changes
+    assert "models.thing.ThingSize" not in changes
     assert changes["models.Size"]["id"] == "sdk-name-added"
 
 
@@ -93,3 +95,92 @@ def test_not_a_package_folder_is_a_one_line_error(tmp_path: Path, capsys) -> Non
     assert cli.main(["diff", "--sdk", str(tmp_path), str(tmp_path)]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "not a Python package folder" in error
+
+
+def write_package(folder: Path, modules: dict[str, str]) -> Path:
+    """A package folder `pkg` under `folder` holding `modules` (relative path -> code)."""
+    for name, code in {"__init__.py": "", **modules}.items():
+        path = folder / "pkg" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(code, encoding="utf-8")
+    return folder / "pkg"
+
+
+# one models module, its nested types spelled flat (old) or scoped to it (new)
+THING_MODULE = """from typing import Literal
+
+from pydantic import BaseModel
+
+{status} = Literal["on", "off"]
+
+
+class {choice}(BaseModel):
+    index: int
+
+
+class Thing(BaseModel):
+    status: {status}
+    choices: list[{choice}]
+"""
+OLD_MODELS = THING_MODULE.format(status="ThingStatus", choice="ThingChoicesItem")
+NEW_THING = THING_MODULE.format(status="Status", choice="Choice")
+
+REEXPORT = 'from .thing import Thing\n\n__all__ = ["Thing"]\n'
+
+
+def test_a_class_moved_into_its_roots_module_is_one_change(
+    tmp_path: Path, capsys
+) -> None:
+    """Moved by name (`ThingStatus` is spelled by `thing.Status`) and by an attribute
+    that names it (`Thing.choices`): each move is reported once, breaking (the old
+    import fails), and the annotations naming the moved types are not changes."""
+    old = write_package(tmp_path / "a", {"models.py": OLD_MODELS})
+    new = write_package(
+        tmp_path / "b",
+        {
+            "models/__init__.py": REEXPORT,
+            "models/thing.py": NEW_THING,
+        },
+    )
+    code, changes = sdk_changes(old, new, capsys)
+    assert code == 1
+    moved = {k: c["message"] for k, c in changes.items() if c["id"] == "sdk-name-moved"}
+    assert moved == {
+        "models.ThingStatus": "moved to `models.thing.Status`",
+        "models.ThingChoicesItem": "moved to `models.thing.Choice`",
+    }
+    assert {k for k, c in changes.items() if c["severity"] == "breaking"} == set(moved)
+    assert "models.Thing.choices" not in changes
+    assert "models.Thing.status" not in changes
+
+
+def test_a_class_with_other_members_did_not_move(tmp_path: Path, capsys) -> None:
+    old = write_package(tmp_path / "a", {"models.py": OLD_MODELS})
+    new = write_package(
+        tmp_path / "b",
+        {
+            "models/__init__.py": REEXPORT,
+            "models/thing.py": NEW_THING.replace("    index: int", "    rank: int"),
+        },
+    )
+    _, changes = sdk_changes(old, new, capsys)
+    assert changes["models.ThingChoicesItem"]["id"] == "sdk-name-removed"
+    assert changes["models.Thing.choices"]["id"] == "sdk-type-changed"
+    assert changes["models.ThingStatus"]["id"] == "sdk-name-moved"
+
+
+def test_a_list_parameter_taking_any_iterable_is_widened(
+    tmp_path: Path, capsys
+) -> None:
+    signature = "def tag(names: {}) -> None: ...\n"
+    old = write_package(
+        tmp_path / "a",
+        {"api.py": "from typing import List\n" + signature.format("List[str]")},
+    )
+    new = write_package(
+        tmp_path / "b",
+        {"api.py": "from typing import Iterable\n" + signature.format("Iterable[str]")},
+    )
+    code, changes = sdk_changes(old, new, capsys)
+    assert code == 0
+    assert changes["api.tag(names=...)"]["id"] == "sdk-parameter-type-widened"

@@ -176,3 +176,26 @@ def test_a_file_already_holding_its_text_is_not_written_again(tmp_path: Path) ->
     unchanged = (out / MANIFEST).stat()
     write_files(out, {"pkg/a.py": "a = 1\n", "pkg/b.py": "b = 2\n"})
     assert (out / MANIFEST).stat().st_ino == unchanged.st_ino
+
+
+def test_a_new_folder_beside_an_earlier_generation_moves_in_whole(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    write_files(out, {"pkg/a.py": "a = 1\n"})
+    kept = (out / "pkg" / "a.py").stat().st_ino
+    write_files(
+        out, {"pkg/a.py": "a = 1\n", "pkg/sub/b.py": "b = 1\n", "docs/x.md": "# x\n"}
+    )
+    assert _tree(out / "pkg") == {"a.py": b"a = 1\n", "sub/b.py": b"b = 1\n"}
+    assert _tree(out / "docs") == {"x.md": b"# x\n"}
+    assert (out / "pkg" / "a.py").stat().st_ino == kept
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "docs", "pkg"]
+
+
+def test_a_symlink_to_a_folder_inside_the_output_is_followed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "real").mkdir(parents=True)
+    (out / "pkg").symlink_to(out / "real", target_is_directory=True)
+    write_files(out, {"pkg/a.py": "a = 1\n"})
+    assert (out / "real" / "a.py").read_text() == "a = 1\n"
