@@ -22,11 +22,7 @@ from generator.parse.refs import RefPolicy
 from real_specs import PINNED, spec_path
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("cache_home")
 
 
 def kept(home: Path) -> list[Path]:

@@ -24,11 +24,7 @@ from real_specs import PINNED, spec_path
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("cache_home")
 
 
 def entries(home: Path) -> list[Path]:
