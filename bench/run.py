@@ -3,7 +3,8 @@
 - generate: Azure 2025-01-01-preview (JSON) and a ~3 MB YAML spec (bench/bigspec.py)
   beside openapi-python-client, datamodel-code-generator and openapi-generator (python);
 - diff: the seed pair (2024-12-01-preview -> 2025-01-01-preview) and every small pair of
-  ../shared/diff-corpus beside ../shared/tools/oasdiff changelog;
+  ../shared/diff-corpus beside ../shared/tools/oasdiff changelog, sdkgen's caches (parsed
+  IRs, report names) emptied before every run (cold) and kept (warm);
 - commands: the interpreter's own start, `sdkgen --help`, `diff --help`, `check` against
   the committed lock, `docs`; and what each subcommand imports (python -X importtime).
 
@@ -25,12 +26,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import bigspec  # noqa: E402
 from bench.imports import import_report  # noqa: E402
+from bench import measure  # noqa: E402
 from bench.measure import alternate, report  # noqa: E402
 from generator.config import load_project  # noqa: E402
 from generator.specs import load_pins, resolve  # noqa: E402
@@ -144,65 +147,79 @@ def bench_generate(rounds: int, results: dict, lines: list[str]) -> None:
 
 
 def bench_diff(rounds: int, results: dict, lines: list[str]) -> None:
+    """Each pair twice: with sdkgen's caches (parsed IRs, report names) emptied before
+    every run (cold, a first diff of two files) and kept (warm, any later one)."""
     pins = load_pins(PROJECT.pins)
     old, new = (str(resolve(pins[version].openapi, PROJECT.mirror)) for version in SEED)
     # oasdiff runs from a folder holding no oasdiff config; both get the same files
     empty = Path(tempfile.mkdtemp(prefix="diff-", dir=WORK))
-    seed = alternate(
-        {
-            "sdkgen": [SDKGEN, "diff", old, new, "--format", "json"],
-            "oasdiff": [str(OASDIFF), "changelog", old, new, "--format", "json"],
-        },
-        rounds,
-        cwd=empty,
-        ok=(0, 1),
-    )
-    lines += report(f"diff {SEED[0]} -> {SEED[1]}, {rounds} rounds", seed) + [""]
-    results["diff"]["seed pair"] = {name: s.summary() for name, s in seed.items()}
+    cache = Path(tempfile.mkdtemp(prefix="diff-cache-", dir=WORK))
+    measure.ENV["XDG_CACHE_HOME"] = str(cache)
+    modes = {
+        "cold": lambda: shutil.rmtree(cache / "sdkgen", ignore_errors=True),
+        "warm": lambda: None,
+    }
+    pairs = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    try:
+        for mode, prepare in modes.items():
+            seed = alternate(
+                diff_commands(old, new), rounds, cwd=empty, ok=(0, 1), prepare=prepare
+            )
+            title = f"diff {SEED[0]} -> {SEED[1]}, {mode} cache, {rounds} rounds"
+            lines += report(title, seed) + [""]
+            results["diff"][f"seed pair, {mode} cache"] = {
+                name: s.summary() for name, s in seed.items()
+            }
+        for mode, prepare in modes.items():
+            bench_corpus(pairs, rounds, empty, mode, prepare, results, lines)
+    finally:
+        del measure.ENV["XDG_CACHE_HOME"]
+        shutil.rmtree(empty, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def diff_commands(old: str, new: str) -> dict[str, list[str]]:
+    return {
+        "sdkgen": [SDKGEN, "diff", old, new, "--format", "json"],
+        "oasdiff": [str(OASDIFF), "changelog", old, new, "--format", "json"],
+    }
+
+
+def bench_corpus(
+    pairs: list[Path],
+    rounds: int,
+    cwd: Path,
+    mode: str,
+    prepare: Callable[[], None],
+    results: dict,
+    lines: list[str],
+) -> None:
     per_pair: dict[str, list[float]] = {"sdkgen": [], "oasdiff": []}
     cpu: dict[str, list[float]] = {"sdkgen": [], "oasdiff": []}
-    pairs = sorted(p for p in CORPUS.iterdir() if p.is_dir())
     for case in pairs:
         (base,) = case.glob("base.*")
         (revision,) = case.glob("revision.*")
         samples = alternate(
-            {
-                "sdkgen": [
-                    SDKGEN,
-                    "diff",
-                    str(base),
-                    str(revision),
-                    "--format",
-                    "json",
-                ],
-                "oasdiff": [
-                    str(OASDIFF),
-                    "changelog",
-                    str(base),
-                    str(revision),
-                    "--format",
-                    "json",
-                ],
-            },
+            diff_commands(str(base), str(revision)),
             rounds,
-            cwd=empty,
+            cwd=cwd,
             ok=(0, 1, 2),
+            prepare=prepare,
         )
         for name, each in samples.items():
             if each.wall:
                 per_pair[name].append(each.median)
                 cpu[name].append(statistics.median(each.cpu))
-    shutil.rmtree(empty, ignore_errors=True)
     sdk, oas = statistics.median(per_pair["sdkgen"]), statistics.median(
         per_pair["oasdiff"]
     )
     lines += [
-        f"diff, {len(pairs)} small pairs of the diff corpus, {rounds} rounds each: median over pairs of each pair's median",
+        f"diff, {len(pairs)} small pairs of the diff corpus, {mode} cache, {rounds} rounds each: median over pairs of each pair's median",
         f"  sdkgen  {sdk:.3f} s wall, {statistics.median(cpu['sdkgen']):.3f} s cpu",
         f"  oasdiff {oas:.3f} s wall, {statistics.median(cpu['oasdiff']):.3f} s cpu  (sdkgen x{sdk / oas:.2f} of oasdiff)",
         "",
     ]
-    results["diff"]["corpus pairs"] = {
+    results["diff"][f"corpus pairs, {mode} cache"] = {
         "pairs": len(pairs),
         "sdkgen_median_s": sdk,
         "oasdiff_median_s": oas,

@@ -32,6 +32,8 @@ _LOCATIONS = ("query", "header", "path", "cookie")
 
 @dataclass(frozen=True)
 class Author:
+    """An author of the published SDK."""
+
     name: str = ""
     email: str = ""
 

@@ -25,6 +25,8 @@ def _doc(default: Any, doc: str) -> Any:
 
 @dataclass(frozen=True)
 class Conventions:
+    """The service conventions a project sets (sdkgen.toml's [conventions])."""
+
     client_parameters: tuple[tuple[str, str], ...] = _doc(
         (("query", "api-version"),),
         "[location, name] of parameters the client sets itself, never method "

@@ -22,6 +22,8 @@ PRIMITIVE_TYPES = frozenset(
 
 @dataclass(frozen=True)
 class Discriminator:
+    """How a union's members are told apart: the property naming the member."""
+
     property_name: str
     # (discriminator value, component schema name), in spec order.
     mapping: tuple[tuple[str, str], ...] = ()
@@ -29,6 +31,8 @@ class Discriminator:
 
 @dataclass(frozen=True)
 class Property:
+    """A property of an object schema, by its wire name."""
+
     name: str
     schema: Schema
     required: bool = False
@@ -109,6 +113,8 @@ class Schema:
 
 @dataclass(frozen=True)
 class Header:
+    """A response header."""
+
     name: str
     schema: Schema
     description: str | None = None
@@ -118,6 +124,8 @@ class Header:
 
 @dataclass(frozen=True)
 class Encoding:
+    """How one property of a multipart or form body is sent."""
+
     property_name: str
     content_type: str | None = None
     style: str | None = None
@@ -126,6 +134,8 @@ class Encoding:
 
 @dataclass(frozen=True)
 class MediaType:
+    """A body in one media type: its schema, part encodings and examples."""
+
     media_type: str
     schema: Schema | None
     encoding: tuple[Encoding, ...] = ()
@@ -144,6 +154,8 @@ DEFAULT_STYLES = {
 
 @dataclass(frozen=True)
 class Parameter:
+    """A path, query, header or cookie parameter of an operation."""
+
     name: str
     location: str  # path | query | header | cookie
     schema: Schema | None
@@ -165,6 +177,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class RequestBody:
+    """An operation's request body, one entry per media type."""
+
     content: tuple[MediaType, ...]
     required: bool = False
     description: str | None = None
@@ -172,6 +186,8 @@ class RequestBody:
 
 @dataclass(frozen=True)
 class Response:
+    """One response of an operation, by status."""
+
     status: str  # "200", "4XX", "default"
     description: str | None = None
     content: tuple[MediaType, ...] = ()
@@ -189,6 +205,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Operation:
+    """One method on one path."""
+
     method: str  # lower case
     path: str
     operation_id: str
@@ -212,6 +230,8 @@ class Operation:
 
 @dataclass(frozen=True)
 class ServerVariable:
+    """A `{variable}` of a server URL."""
+
     name: str
     default: str
     enum: tuple[str, ...] = ()
@@ -220,6 +240,8 @@ class ServerVariable:
 
 @dataclass(frozen=True)
 class Server:
+    """A base URL the API is served at."""
+
     url: str
     description: str | None = None
     variables: tuple[ServerVariable, ...] = ()
@@ -227,6 +249,8 @@ class Server:
 
 @dataclass(frozen=True)
 class SecurityScheme:
+    """How callers authenticate (a component security scheme)."""
+
     name: str
     type: str  # apiKey | http | oauth2 | openIdConnect
     description: str | None = None
@@ -239,6 +263,8 @@ class SecurityScheme:
 
 @dataclass(frozen=True)
 class Api:
+    """One API description: its operations and component schemas."""
+
     source: str
     openapi: str
     title: str

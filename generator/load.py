@@ -1,7 +1,7 @@
 """One entry point from a command-line spec argument to the IR, each spec file parsed
 once per process (the IR is immutable: a diff, a changelog and a generation in one
-process share it), and the command-line options every command that reads a spec
-shares (which `$ref`s it may follow)."""
+process share it) and kept across processes (parse/cache.py), and the command-line
+options every command that reads a spec shares (which `$ref`s it may follow)."""
 
 from __future__ import annotations
 
@@ -78,17 +78,17 @@ _PARSED: dict[tuple[Path, int, int, RefPolicy], Api] = {}
 
 def load_openapi(path: Path, refs: RefPolicy | None = None) -> Api:
     """The IR of an OpenAPI file, parsed once per process while the file is unchanged
-    (same path, modification time and size) and read with the same `$ref` policy."""
+    (same path, modification time and size) and read with the same `$ref` policy, and
+    once across processes while nothing the parse read changes (parse/cache.py)."""
+    from .parse.cache import parse_cached
     from .parse.refs import RefPolicy
-
-    from .parse.openapi import parse_openapi
 
     refs = refs or RefPolicy()
     try:
         stat = path.stat()
     except OSError:  # the parser names what is wrong with it
-        return parse_openapi(path, refs)
+        return parse_cached(path, refs)
     key = (path.resolve(), stat.st_mtime_ns, stat.st_size, refs)
     if key not in _PARSED:
-        _PARSED[key] = parse_openapi(path, refs)
+        _PARSED[key] = parse_cached(path, refs)
     return _PARSED[key]

@@ -1,4 +1,5 @@
-"""`sdkgen pin`'s work: fetch a spec, check it parses, copy it into the mirror, pin it.
+"""`sdkgen pin`'s work: fetch a spec (or the Markdown reference published beside it),
+check it parses, copy it into the mirror, pin it.
 
 Everything that can fail (the download, the parse, the api-version, an existing file in
 the way) is checked before anything is written; then the mirror copy and the pin file
@@ -44,7 +45,7 @@ class Upstream:
 @dataclass(frozen=True)
 class Pinned:
     pin: Pin
-    api: Api
+    api: Api  # of the file pinned: the spec, or the Markdown reference
     mirrored: Path  # the copy in the mirror folder
     copied: bool  # False when the mirror already held these bytes
 
@@ -69,7 +70,10 @@ def pin_spec(
     upstream: Upstream | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    markdown: bool = False,
 ) -> Pinned:
+    """Pins `source` as an api-version's spec or, with `markdown`, as the Markdown
+    reference of an api-version already pinned (a reference names no api-version)."""
     if project.pins is None or project.mirror is None:
         raise UserError(
             "sdkgen",
@@ -77,7 +81,15 @@ def pin_spec(
             "first (or pass --pins and --mirror)",
         )
     pins = load_pins(project.pins)
-    payload, name, api = _fetch(source, timeout, max_bytes)
+    if markdown and not api_version:
+        raise UserError("--markdown", "needs --api-version: the pinned spec it is for")
+    if markdown and api_version not in pins:
+        known = ", ".join(pins) or "none"
+        raise UserError(
+            "--api-version",
+            f"{api_version!r} is not pinned (pinned: {known}); pin its spec first",
+        )
+    payload, name, api = _fetch(source, timeout, max_bytes, markdown)
     if is_url(source):
         upstream = upstream or upstream_of_url(source)
     version = api_version or api.version
@@ -98,12 +110,18 @@ def pin_spec(
         path=upstream.path if upstream else None,
         url=source if is_url(source) and upstream is None else None,
     )
-    pin = Pin(version, pinned_file, existing.markdown if existing else None, pin_file)
+    if existing and markdown:
+        pin = Pin(version, existing.openapi, pinned_file, pin_file)
+        was = existing.markdown
+    else:
+        pin = Pin(
+            version, pinned_file, existing.markdown if existing else None, pin_file
+        )
+        was = existing.openapi if existing else None
     target = project.mirror / mirror_path
     before = _read_if_file(target)
     if before is not None and before != payload:
-        named = existing is not None and existing.openapi.mirror_path == mirror_path
-        if not named:
+        if was is None or was.mirror_path != mirror_path:
             raise UserError(
                 str(target),
                 f"exists with other bytes than {source} and no pin names it; "
@@ -138,7 +156,9 @@ def _refuse_read_only(mirror: Path, target: Path) -> None:
         )
 
 
-def _fetch(source: str, timeout: float, max_bytes: int) -> tuple[bytes, str, Api]:
+def _fetch(
+    source: str, timeout: float, max_bytes: int, markdown: bool
+) -> tuple[bytes, str, Api]:
     """The bytes of a file or URL, the file name for its mirror copy, and its IR."""
     from .parse.openapi import parse_openapi
 
@@ -147,12 +167,30 @@ def _fetch(source: str, timeout: float, max_bytes: int) -> tuple[bytes, str, Api
             payload = download(source, timeout=timeout, max_bytes=max_bytes)
         except DownloadFailed as exc:
             raise UserError(source, f"download failed: {exc}") from None
-        name = _file_name(unquote(PurePosixPath(urlsplit(source).path).name))
+        name = _file_name(unquote(PurePosixPath(urlsplit(source).path).name), markdown)
+        if markdown:
+            return payload, name, _parse_markdown(source, payload)
         return payload, name, _parse_download(source, name, payload)
     local = Path(source)
     payload = _read(local)
+    if markdown:
+        return (
+            payload,
+            _file_name(local.name, markdown),
+            _parse_markdown(source, payload),
+        )
     # parsed in place, so that its relative $refs resolve from where it is
-    return payload, _file_name(local.name), parse_openapi(local)
+    return payload, _file_name(local.name, markdown), parse_openapi(local)
+
+
+def _parse_markdown(source: str, payload: bytes) -> Api:
+    from .parse.markdown import parse_markdown_text
+
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SpecError(source, f"not UTF-8 text (byte {exc.start})") from None
+    return parse_markdown_text(text, source).api
 
 
 def _read(path: Path) -> bytes:
@@ -170,10 +208,10 @@ def _read_if_file(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def _file_name(name: str) -> str:
+def _file_name(name: str, markdown: bool) -> str:
     """A file name for the mirror copy; the parser tells JSON from YAML by content."""
     cleaned = _FILE_NAME.sub("_", name).lstrip(".")
-    return cleaned or "openapi.json"
+    return cleaned or ("reference.md" if markdown else "openapi.json")
 
 
 def _parse_download(url: str, name: str, payload: bytes) -> Api:

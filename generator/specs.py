@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from .caches import cache_root
 from .errors import UserError
 from .tomltext import toml_value
 
@@ -164,8 +165,7 @@ def require_pins(project: Project) -> dict[str, Pin]:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sdkgen" / "specs"
+    return cache_root() / "specs"
 
 
 def sha256_of(path: Path) -> str:

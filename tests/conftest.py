@@ -20,6 +20,14 @@ from loopback import Loopback  # noqa: E402
 collect_ignore = ["golden"]
 
 
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty home for sdkgen's caches (XDG_CACHE_HOME) for this test alone."""
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture(scope="session")
 def generation(
     tmp_path_factory: pytest.TempPathFactory,

@@ -19,7 +19,6 @@ them they are trusted as the user's own files.
 
 from __future__ import annotations
 
-import importlib.machinery
 import json
 import os
 import sys
@@ -29,7 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import SdkgenError
-from ..parse.loader import NO_FILE, UNREAD, content_digest
+from ..parse.loader import content_digest
+from ..caches import (
+    cache_root,
+    files_digest,
+    package_stamps,
+    prune,
+    unchanged,
+    write_whole,
+)
 
 if TYPE_CHECKING:
     from ..config import Project
@@ -85,8 +92,8 @@ def render_key(
         "memo": MEMO_FORMAT,
         "sdkgen": __version__,
         "python": [sys.version, sys.executable],
-        "code": code_digest(),
-        "libraries": library_stamps(),
+        "code": files_digest(PACKAGE_DIR),  # code, templates, data
+        "libraries": package_stamps(RENDER_LIBRARIES),
         "cwd": os.getcwd(),
         "project": repr(project),
         "pins": repr(pins),
@@ -98,44 +105,6 @@ def render_key(
         "history": history_json(history),
     }
     return content_digest(json.dumps(material, sort_keys=True).encode())
-
-
-def code_digest() -> str:
-    """Every file of the generator package (code, templates, data), by content: an
-    editable install changes them without a new version."""
-    lines = []
-    for path in _files(PACKAGE_DIR):
-        lines.append(
-            f"{path.relative_to(PACKAGE_DIR)}\0{content_digest(path.read_bytes())}"
-        )
-    return content_digest("\n".join(lines).encode())
-
-
-def library_stamps() -> list[list[Any]]:
-    """Each RENDER_LIBRARIES package as installed: its files' paths, sizes and
-    modification times (a reinstall or an edit changes them), or None when absent."""
-    stamps: list[list[Any]] = []
-    for name in RENDER_LIBRARIES:
-        spec = importlib.machinery.PathFinder.find_spec(name)
-        if spec is None:
-            stamps.append([name, None])
-            continue
-        places = list(spec.submodule_search_locations or [spec.origin or ""])
-        for place in places:
-            root = Path(place)
-            files = _files(root) if root.is_dir() else [root]
-            for path in files:
-                stat = path.stat()
-                stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
-    return stamps
-
-
-def _files(root: Path) -> list[Path]:
-    found = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
-        found += [Path(folder, name) for name in sorted(names)]
-    return found
 
 
 def render_remembered(specs: list[str], out_dir: Path, **options: Any) -> Rendered:
@@ -165,14 +134,11 @@ def remember(key: str, rendered: Rendered) -> None:
         "outputs": lock_outputs(rendered),
     }
     folder = _folder()
-    staged = folder / f".{key}.{os.getpid()}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        staged.write_text(json.dumps(memo), encoding="utf-8")
-        os.replace(staged, folder / f"{key}.json")
-        _prune(folder)
+        write_whole(folder / f"{key}.json", json.dumps(memo).encode())
+        prune(folder, "*.json", MEMOS)
     except OSError:  # a memo saves time only: without one, check renders
-        staged.unlink(missing_ok=True)
+        pass
 
 
 def recall(key: str) -> Memo | None:
@@ -180,7 +146,7 @@ def recall(key: str) -> Memo | None:
     try:
         memo = json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8"))
         if memo["key"] != key or not all(
-            _unchanged(*seen) for seen in memo["files_read"]
+            unchanged(*seen) for seen in memo["files_read"]
         ):
             return None
         return Memo(dict(memo["files"]), dict(memo["specs"]), dict(memo["outputs"]))
@@ -188,36 +154,5 @@ def recall(key: str) -> Memo | None:
         return None
 
 
-def _unchanged(named: str, location: str, seen: str) -> bool:
-    """Whether the path a parse looked at still leads where it did, to what it found."""
-    try:
-        target = Path(named).resolve()
-    except (OSError, RuntimeError, ValueError):
-        return False
-    if str(target) != location:
-        return False
-    if seen == NO_FILE:
-        return not target.is_file()
-    if not target.is_file():
-        return False
-    try:
-        return seen == UNREAD or content_digest(target.read_bytes()) == seen
-    except OSError:
-        return False
-
-
 def _folder() -> Path:
-    from ..specs import cache_dir
-
-    return cache_dir().parent / "renders"
-
-
-def _prune(folder: Path) -> None:
-    memos = []
-    for path in folder.glob("*.json"):
-        try:
-            memos.append((path.stat().st_mtime_ns, path))
-        except OSError:  # pruned meanwhile by another process
-            continue
-    for _, path in sorted(memos, reverse=True)[MEMOS:]:
-        path.unlink(missing_ok=True)
+    return cache_root() / "renders"

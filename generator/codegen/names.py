@@ -18,17 +18,18 @@ from __future__ import annotations
 import re
 
 from ..conventions import AZURE_OPENAI, Conventions
-from ..ir import JSON, Api, Schema
+from ..ir import Api, Schema
 from ..parse.pointers import escape_pointer
 from .models import EnumClass, ModelClass, ModelPlan
-from .pysource import py_value
+from .name_index import NameIndex
 from .resources import ClientPlan
 
 _PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 
 
 class PythonNames:
-    """Python names by JSON pointer into the spec the API was parsed from."""
+    """Python names by JSON pointer into the spec the API was parsed from, gathered
+    into a NameIndex (what generator.codegen.name_index keeps)."""
 
     def __init__(self, api: Api, conventions: Conventions = AZURE_OPENAI) -> None:
         self.api = api
@@ -103,29 +104,19 @@ class PythonNames:
                 pointer = prop.schema.pointer
                 self.name(pointer, f"{name}.{attributes[prop.name]}")
 
-    # -- lookups --------------------------------------------------------------------
+    def index(self) -> NameIndex:
+        enums = {
+            name: {literal: member for member, literal in definition.members}
+            for name, definition in self.definitions.items()
+            if isinstance(definition, EnumClass)
+        }
+        return NameIndex(
+            self.by_pointer, self.calls, dict(self.models.component_names), enums
+        )
 
-    def at(self, pointer: str) -> list[str]:
-        """The names of what sits at `pointer`, or else of the nearest thing that
-        holds it (an array's items belong to the attribute holding the array)."""
-        while pointer:
-            if pointer in self.by_pointer:
-                return self.by_pointer[pointer]
-            pointer = pointer.rsplit("/", 1)[0]
-        return []
 
-    def enum_members(self, pointer: str, values: list[JSON]) -> list[str]:
-        """`Enum.MEMBER` for each value of the enum class defined at `pointer`."""
-        out = []
-        for name in self.by_pointer.get(pointer, []):
-            definition = self.definitions.get(name)
-            if isinstance(definition, EnumClass):
-                literals = {literal: member for member, literal in definition.members}
-                for value in values:
-                    member = literals.get(py_value(value))
-                    if member is not None:
-                        out.append(f"{name}.{member}")
-        return out
+def name_index(api: Api, conventions: Conventions = AZURE_OPENAI) -> NameIndex:
+    return PythonNames(api, conventions).index()
 
 
 _KEYWORD = re.compile(r"^(client(?:\.\w+)*)\((\w+)=\.\.\.\)$")

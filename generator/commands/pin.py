@@ -21,6 +21,12 @@ def register(subparsers: Any) -> None:
         "(raw.githubusercontent.com/OWNER/REPO/COMMIT/PATH) records its upstream itself.",
     )
     parser.add_argument("source", metavar="SOURCE", help="a spec file or http(s) URL")
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="SOURCE is the Markdown API reference published beside the spec: pin it "
+        "as the [markdown] file of the api-version --api-version names (already pinned)",
+    )
     parser.add_argument("--api-version", help="pin under this api-version")
     parser.add_argument("--repo", help="upstream repository, OWNER/NAME")
     parser.add_argument(
@@ -56,18 +62,22 @@ def run(args: argparse.Namespace) -> int:
         upstream=_upstream(args),
         timeout=args.timeout,
         max_bytes=args.max_size,
+        markdown=args.markdown,
     )
     pin, api = pinned.pin, pinned.api
+    pinned_file = pin.markdown if args.markdown else pin.openapi
+    assert pinned_file is not None
+    what = "Markdown reference" if args.markdown else "spec"
     print(
-        f"pinned {pin.api_version}: {len(api.operations)} operations, "
-        f"{len(api.schemas)} schemas, sha256 {pin.openapi.sha256}"
+        f"pinned {pin.api_version} {what}: {len(api.operations)} operations, "
+        f"{len(api.schemas)} schemas, sha256 {pinned_file.sha256}"
     )
     print(f"  pin:      {pin.pin_file}")
     print(f"  mirror:   {pinned.mirrored}{'' if pinned.copied else ' (already there)'}")
-    if pin.openapi.repo:
-        upstream = f"{pin.openapi.repo}@{pin.openapi.commit} {pin.openapi.path}"
+    if pinned_file.repo:
+        upstream = f"{pinned_file.repo}@{pinned_file.commit} {pinned_file.path}"
     else:
-        upstream = pin.openapi.url or "none recorded (the mirror copy is the source)"
+        upstream = pinned_file.url or "none recorded (the mirror copy is the source)"
     print(f"  upstream: {upstream}")
     return 0
 

@@ -24,6 +24,8 @@ _PATH_PARAM = re.compile(r"\{([^{}]*)\}")
 
 @dataclass(frozen=True)
 class Fact:
+    """One difference the walk found, before a rule judges it."""
+
     kind: str
     # what changed, readable: "`messages[].content`", "query parameter `x`"
     subject: str

@@ -18,6 +18,9 @@ STABILITY = ("draft", "alpha", "beta", "ga")
 
 @dataclass(frozen=True)
 class Item:
+    """A difference around the operations and schemas (security, servers, tags,
+    governance extensions), recorded by the facts walk."""
+
     kind: str
     subject: str
     location: str

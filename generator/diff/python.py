@@ -1,8 +1,9 @@
 """Changes in the caller's words: each change gets the Python names it touches (the
 call and keyword argument, the model class and attribute, the enum member), read from
-generator.codegen.names, and the report carries the call of every operation and the
-class of every schema. The planners run only when a report is rendered, and only for
-the API (old or new) that some change points into."""
+generator.codegen.names (or kept by generator.codegen.name_index), and the report
+carries the call of every operation and the class of every schema. The planners run
+only when a report is rendered, and only for the API (old or new) that some change
+points into."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ..ir import Api
 from .rules import Change
 
 if TYPE_CHECKING:
-    from ..codegen.names import PythonNames
+    from ..codegen.name_index import NameIndex
 
 
 @dataclass
@@ -44,16 +45,16 @@ class _Names:
         self.conventions = conventions
 
     @cached_property
-    def old(self) -> PythonNames:
-        from ..codegen.names import PythonNames
+    def old(self) -> NameIndex:
+        from ..codegen.name_index import python_names
 
-        return PythonNames(self.old_api, self.conventions)
+        return python_names(self.old_api, self.conventions)
 
     @cached_property
-    def new(self) -> PythonNames:
-        from ..codegen.names import PythonNames
+    def new(self) -> NameIndex:
+        from ..codegen.name_index import python_names
 
-        return PythonNames(self.new_api, self.conventions)
+        return python_names(self.new_api, self.conventions)
 
 
 def python_report(
@@ -86,7 +87,7 @@ def python_report(
                     report.calls[op] = call
         if change.schema is not None and change.schema not in report.models:
             side = names.old if change.in_base else names.new
-            model = side.models.component_names.get(change.schema)
+            model = side.models.get(change.schema)
             if model is not None:
                 report.models[change.schema] = model
     return report

@@ -25,6 +25,8 @@ REQ, RESP, BOTH, NONE = "request", "response", "both", "none"
 
 @dataclass(frozen=True)
 class Rule:
+    """One row of the rule table: which facts it judges, on which side, how severe."""
+
     id: str
     kind: str  # the Fact.kind it judges
     side: str  # REQ, RESP, BOTH, or NONE for what no caller meets
@@ -178,6 +180,8 @@ _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 @dataclass(frozen=True)
 class Change:
+    """A judged fact: what the reports print."""
+
     id: str
     severity: str
     message: str

@@ -41,6 +41,8 @@ def print_warning(message: str) -> None:
 
 @dataclass
 class _Document:
+    """A document the parse read: the root spec or one a `$ref` reached."""
+
     node: Any
     display: str  # how messages name it: a path as the user would open it, or a URL
     location: str  # absolute path or URL: what its relative refs resolve against

@@ -5,8 +5,10 @@ times are bench/'s)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,10 +28,18 @@ PROBE = (
 HEAVY = {"jinja2", "markupsafe", "yaml", "markdown_it", "pydantic", "httpx"}
 
 
-def imported(*argv: str, cwd: Path = REPO) -> set[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, cwd=cwd
-    )
+def imported(*argv: str, cwd: Path = REPO, cache: Path | None = None) -> set[str]:
+    """The modules `sdkgen *argv` imports; with the parsed-IR cache in `cache`, by
+    default an empty one of its own (each file parsed)."""
+    with tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache or empty)}
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE, *argv],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=env,
+        )
     assert result.returncode in (0, 1), result.stderr
     return set(result.stderr.rsplit("\n", 2)[-2].split("\0"))
 
@@ -75,6 +85,31 @@ def test_diff_of_yaml_files_reads_no_pins_and_renders_nothing(tmp_path: Path) ->
     # docstrings are wrapped when rendering, dates made only by PyYAML
     assert not modules & {"textwrap", "datetime"}
     assert not packages(modules, "generator.parse.markdown")
+
+
+def test_diff_of_files_parsed_before_loads_no_parser(tmp_path: Path) -> None:
+    """The second diff of the same files takes their IRs from the cache
+    (generator.parse.cache) and the report's Python names too
+    (generator.codegen.name_index): none of the parser's or planners' modules is
+    imported."""
+    pair = [str(DIFF_PAIR / "base.yaml"), str(DIFF_PAIR / "revision.yaml")]
+    cache = tmp_path / "cache"
+    first = imported("diff", *pair, cwd=tmp_path, cache=cache)
+    assert {"generator.parse.openapi", "ryml"} <= first
+    again = imported("diff", *pair, cwd=tmp_path, cache=cache)
+    assert "generator.parse.cache" in again and "generator.diff" in again
+    parser = packages(again, "generator.parse") - {
+        "generator.parse",
+        "generator.parse.cache",
+        "generator.parse.loader",  # content_digest
+        "generator.parse.refs",  # RefPolicy, print_warning
+        "generator.parse.remote",  # the default limits of RefPolicy
+        "generator.parse.pointers",  # escape_pointer, as the diff's facts name places
+    }
+    assert not parser and not again & (HEAVY | {"ryml"})
+    # nor a planner: the Python names of the report are kept too
+    assert not again & {"generator.codegen.models", "generator.codegen.resources"}
+    assert "generator.codegen.models" in first
 
 
 def test_diff_of_json_files_loads_no_yaml_parser(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_pin_a_file_copies_it_into_the_mirror_and_lists_it(project: Path) -> Non
     result = run(project, "pin", str(source))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        f"pinned 2024-05-01: 1 operations, 2 schemas, sha256 {SPEC_SHA}"
+        f"pinned 2024-05-01 spec: 1 operations, 2 schemas, sha256 {SPEC_SHA}"
     )
     pin = read_pin(project / "specs" / "2024-05-01.toml")
     assert (pin.openapi.mirror_path, pin.openapi.sha256) == (

@@ -60,10 +60,10 @@ def test_a_parameter_named_warnings_on_a_deprecated_operation(
         _operation("/things", deprecated=True, parameters=[_query("warnings")])
     )
     with generated(spec, tmp_path) as (package, report):
-        client = package.Client(endpoint=server.url)
         server.reply(204, None)
-        with pytest.warns(DeprecationWarning):
-            call(client, report, "POST", "/things")(warnings_="w")
+        with package.Client(endpoint=server.url) as client:
+            with pytest.warns(DeprecationWarning):
+                call(client, report, "POST", "/things")(warnings_="w")
         assert server.last().query["warnings"] == ["w"]
 
 
@@ -155,8 +155,10 @@ def test_a_method_never_shadows_a_resource_of_the_same_name(
             **_operation("/segments/delete"),
         }
     )
-    with generated(spec, tmp_path) as (package, report):
-        client = package.Client(endpoint=server.url)
+    with (
+        generated(spec, tmp_path) as (package, report),
+        package.Client(endpoint=server.url) as client,
+    ):
         calls = {op["operation_id"]: op["call"] for op in report["operations"]}
         assert len(set(calls.values())) == 4
         for operation_id, path in [
