@@ -128,18 +128,48 @@ def pin_spec(
                 "not overwriting it",
             )
     copied = before != payload
+    made = [
+        f for f in target.parents if not f.exists() and f.is_relative_to(project.mirror)
+    ]
     if copied:
         _refuse_read_only(project.mirror, target)
         write_file(target, payload)
     try:
+        if not markdown and _inside(project.mirror, source) is None:
+            _check_copy_alone(source, api, target)
         write_file(pin_file, pin_document(pin))
     except UserError:
         if copied and before is None:
             target.unlink(missing_ok=True)
+            for folder in made:  # innermost first: the folders the copy made
+                folder.rmdir()
         elif copied and before is not None:
             write_file(target, before)
         raise
     return Pinned(pin, api, target, copied)
+
+
+def _check_copy_alone(source: str, api: Api, copy: Path) -> None:
+    """A pin copies one file. When the spec's $refs read other local files, its copy
+    in the mirror must still parse without them (a missing example is fine, a missing
+    schema file is not)."""
+    from .parse.openapi import parse_openapi
+
+    root = Path(source).resolve()
+    if not any(
+        digest and not is_url(named) and Path(where).resolve() != root
+        for named, where, digest in api.files_read
+    ):
+        return
+    try:
+        parse_openapi(copy)
+    except SpecError as exc:
+        raise UserError(
+            source,
+            f"its copy in the mirror does not parse without the files beside it "
+            f"({exc.message}): put the spec's files in the mirror folder and pin it "
+            "from there",
+        ) from None
 
 
 def _refuse_read_only(mirror: Path, target: Path) -> None:
