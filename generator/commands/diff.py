@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,29 +51,27 @@ def run(args: argparse.Namespace) -> int:
     from ..diff.render import RENDERERS
     from ..diff.rules import at_or_above
     from ..config import project_of
+    from ..collector import cycles_not_collected
     from ..files import write_output
     from ..load import load_api
 
-    # A diff builds tens of thousands of IR objects and frees next to none of them
-    # before it exits: the collector's passes over them would find nothing (10% of
-    # the seed pair's time).
-    gc.disable()
-    if args.sdk:
-        from ..diff.python import Report
-        from ..diff.sdk import diff_packages
+    with cycles_not_collected():
+        if args.sdk:
+            from ..diff.python import Report
+            from ..diff.sdk import diff_packages
 
-        changes = diff_packages(Path(args.old), Path(args.new))
-        report = Report(args.old, args.new, changes)
-    else:
-        project, refs = project_of(args), reference_policy(args)
-        old = load_api(args.old, project, refs)
-        new = load_api(args.new, project, refs)
-        changes = diff_apis(old, new)
-        revision = spec_file(args.new, project) if args.format == "github" else None
-        report = python_report(
-            args.old, args.new, old, new, changes, revision, project.conventions
-        )
-    write_output(RENDERERS[args.format](report), args.output)
+            changes = diff_packages(Path(args.old), Path(args.new))
+            report = Report(args.old, args.new, changes)
+        else:
+            project, refs = project_of(args), reference_policy(args)
+            old = load_api(args.old, project, refs)
+            new = load_api(args.new, project, refs)
+            changes = diff_apis(old, new)
+            revision = spec_file(args.new, project) if args.format == "github" else None
+            report = python_report(
+                args.old, args.new, old, new, changes, revision, project.conventions
+            )
+        write_output(RENDERERS[args.format](report), args.output)
     return 1 if args.fail_on and at_or_above(changes, args.fail_on) else 0
 
 
