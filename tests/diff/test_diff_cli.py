@@ -249,3 +249,16 @@ def test_whole_process_on_pinned_versions(real_specs: Path) -> None:
     assert result.returncode == 0, result.stderr
     changes = json.loads(result.stdout)["changes"]
     assert {c["severity"] for c in changes} == {"info"}
+
+
+def test_a_diff_in_process_leaves_the_callers_collector_on(tmp_path: Path) -> None:
+    """The diff pauses cyclic garbage collection while it runs, and only then."""
+    import gc
+
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(spec({}, {"A": {"type": "string"}})))
+    assert gc.isenabled()
+    assert (
+        cli.main(["diff", str(base), str(base), "--output", str(tmp_path / "r")]) == 0
+    )
+    assert gc.isenabled()
